@@ -1,0 +1,1 @@
+"""Code lists for fiscal year 2024 (package data; see ../README.md)."""
