@@ -1,0 +1,7 @@
+"""HTTP endpoints of the auth area (thin: parse, check role, call the service)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["auth"])

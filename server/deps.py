@@ -1,0 +1,99 @@
+"""Request dependencies: the unit of work, the signed-in principal and role checks.
+
+The session dependency commits when the endpoint returns and rolls back on any error, before
+the response is sent (``scope="function"``), so a failed commit never answers 200.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from domain.roles import Action, can
+from server.auth.security import decode_access_token
+from server.config import Settings
+from server.kit.errors import ProblemError, forbidden
+from server.models import User
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _session(request: Request) -> Iterator[Session]:
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    session = factory()
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    if not write and session.get_bind().dialect.name == "sqlite":
+        session.connection(execution_options={"sqlite_immediate": False})
+    try:
+        yield session
+        if write:
+            session.commit()
+        else:
+            session.rollback()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+DbSession = Annotated[Session, Depends(_session, scope="function")]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: uuid.UUID
+    government_code: str
+    login: str
+    roles: frozenset[str]
+
+    def can(self, action: Action) -> bool:
+        return can(self.roles, action)
+
+
+def _unauthorized(detail: str) -> ProblemError:
+    return ProblemError(
+        401, "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="hojo"'}
+    )
+
+
+def get_principal(request: Request, session: DbSession, settings: AppSettings) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise _unauthorized("로그인이 필요합니다.")
+    claims = decode_access_token(settings.secret_key, token.strip())
+    if claims is None:
+        raise _unauthorized("로그인 정보가 만료되었거나 올바르지 않습니다. 다시 로그인하세요.")
+    user = session.scalar(
+        select(User).where(
+            User.government_code == claims.government_code, User.id == claims.user_id
+        )
+    )
+    if user is None or user.is_disabled:
+        raise _unauthorized("사용이 중지된 계정입니다. 관리자에게 문의하세요.")
+    return Principal(claims.user_id, claims.government_code, claims.login, claims.roles)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require(action: Action) -> Callable[[Principal], Principal]:
+    """Dependency factory: the principal, if one of its roles may do ``action``."""
+
+    def _check(principal: CurrentPrincipal) -> Principal:
+        if not principal.can(action):
+            raise forbidden(f"이 작업({action.label})을 할 권한이 없습니다.")
+        return principal
+
+    return _check

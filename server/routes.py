@@ -1,0 +1,25 @@
+"""Every area's router, mounted under /api/v1 by the app factory."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from server.audit.endpoints import router as audit_router
+from server.auth.endpoints import router as auth_router
+from server.budget.endpoints import router as budget_router
+from server.imports.endpoints import router as imports_router
+from server.structure.endpoints import router as structure_router
+from server.system.endpoints import router as system_router
+from server.users.endpoints import router as users_router
+
+api_router = APIRouter()
+for router in (
+    system_router,
+    auth_router,
+    users_router,
+    structure_router,
+    budget_router,
+    imports_router,
+    audit_router,
+):
+    api_router.include_router(router)

@@ -1,0 +1,7 @@
+"""HTTP endpoints of the users area (thin: parse, check role, call the service)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["users"])
