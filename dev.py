@@ -134,22 +134,23 @@ def pyproject_hash() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
-def pip_install_if_changed(venv: Path, *pip_args: str) -> None:
-    """Run `pip install ARGS` in the venv unless pyproject.toml is unchanged since last time."""
+def pip_install_if_changed(venv: Path, *installs: list[str]) -> None:
+    """Run each `pip install ARGS` in the venv unless pyproject.toml changed since last time."""
     stamp = venv / STAMP_NAME
     digest = pyproject_hash()
     if stamp.exists() and stamp.read_text().strip() == digest:
         return
-    say(f"installing into {venv.name}: pip install {' '.join(pip_args)}")
-    cmd = [str(venv_python(venv)), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*cmd, *pip_args], check=True, cwd=ROOT)
+    pip = [str(venv_python(venv)), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    for pip_args in installs:
+        say(f"installing into {venv.name}: pip install {' '.join(pip_args)}")
+        subprocess.run([*pip, *pip_args], check=True, cwd=ROOT)
     stamp.write_text(digest + "\n")
 
 
 def setup_dev_env() -> None:
     ensure_venv(VENV)
     ensure_qt_system_libraries()
-    pip_install_if_changed(VENV, "-e", ".[dev]")
+    pip_install_if_changed(VENV, ["-e", ".[dev]"])
 
 
 def is_pyside(requirement: str) -> bool:
@@ -167,7 +168,8 @@ def headless_requirements() -> list[str]:
 
 def setup_headless_env() -> None:
     ensure_venv(HEADLESS_VENV)
-    pip_install_if_changed(HEADLESS_VENV, "--no-deps", "-e", ".", *headless_requirements())
+    # The requirements with their own dependencies, then the project itself without any.
+    pip_install_if_changed(HEADLESS_VENV, headless_requirements(), ["--no-deps", "-e", "."])
 
 
 class Stages:
@@ -243,7 +245,10 @@ def main(argv: list[str]) -> None:
         print(__doc__)
         raise SystemExit(0 if argv[:1] in (["-h"], ["--help"]) else 2)
     os.chdir(ROOT)
-    commands[argv[0]](argv[1:])
+    try:
+        commands[argv[0]](argv[1:])
+    except subprocess.CalledProcessError as error:
+        fail(f"set-up step failed (exit {error.returncode}): {' '.join(map(str, error.cmd))}")
 
 
 if __name__ == "__main__":
