@@ -1,0 +1,1 @@
+"""Tests of server.budget_import (e호조 합본예산서 import)."""
