@@ -46,7 +46,9 @@ _NORMALISE = {
     **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # full-width ASCII
 }
 
-_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_NUMBER_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_DIGITS = frozenset("0123456789")
+_NUMBER_CHARS = _DIGITS | {",", "."}
 _MUL_SIGNS = frozenset("*×Xx")
 _TIMES_LETTERS = frozenset("Xx")
 
@@ -108,7 +110,7 @@ class FormulaResult:
 
 
 def _is_unit_char(ch: str) -> bool:
-    return ch.isalpha() or "\u3380" <= ch <= "\u33ff" or ch in "²³"
+    return ch.isalpha() or "\u3380" <= ch <= "\u33ff"
 
 
 class _Parser:
@@ -133,7 +135,7 @@ class _Parser:
     def starts_operand(self, index: int) -> bool:
         while index < len(self.text) and self.text[index].isspace():
             index += 1
-        return index < len(self.text) and (self.text[index].isdigit() or self.text[index] in ".(")
+        return index < len(self.text) and (self.text[index] in _DIGITS or self.text[index] in ".(")
 
     def enter(self) -> None:
         self.depth += 1
@@ -234,12 +236,12 @@ class _Parser:
         self.skip_ws()
         start = self.pos
         end = start
-        while end < len(self.text) and (self.text[end].isdigit() or self.text[end] in ",."):
+        while end < len(self.text) and self.text[end] in _NUMBER_CHARS:
             end += 1
         literal = self.text[start:end]
-        if not literal or not (literal[0].isdigit() or literal[0] == "."):
+        if not literal or literal[0] == ",":
             raise self.error("숫자")
-        if not _NUMBER_RE.fullmatch(literal) or not literal.isascii():
+        if not _NUMBER_RE.fullmatch(literal):
             raise self.error("올바른 숫자", start)
         self.pos = end
         return Fraction(literal.replace(",", ""))
