@@ -77,8 +77,14 @@ def normalise_name(s: str) -> str:
 
     Only for comparison; always display and export the original name.
     """
-    text = unicodedata.normalize("NFKC", s.replace("\u318d", ""))
-    return _DOT_OR_SPACE.sub("", text).casefold()
+    text = s
+    for _ in range(4):  # NFKC, case folding and removals can each expose the others' work
+        before = text
+        text = unicodedata.normalize("NFKC", text.replace("\u318d", "")).casefold()
+        text = _DOT_OR_SPACE.sub("", text)
+        if text == before:
+            break
+    return text
 
 
 class CodeBook:
