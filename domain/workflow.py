@@ -183,7 +183,11 @@ def transition(
     or with a failing one, :class:`TransitionError` lists the reasons.
     Raises :class:`TransitionError` or :class:`domain.roles.PermissionDeniedError`.
     """
-    action = _table(current).get((current, target)) if type(current) is type(target) else None
+    # Plain strings are refused: "작성중" would be ambiguous between the two machines.
+    same_machine = type(current) is type(target) and isinstance(
+        current, RequestState | VersionState
+    )
+    action = _table(current).get((current, target)) if same_machine else None
     if action is None:
         raise TransitionError(
             f"'{current}' 상태에서 '{target}'(으)로 바꿀 수 없습니다", field="상태"

@@ -95,6 +95,11 @@ def test_mixed_machines_are_rejected() -> None:
         transition(VS.DRAFT, RS.REQUESTED, set(Role))  # type: ignore[type-var]
 
 
+def test_plain_strings_are_refused() -> None:
+    with pytest.raises(TransitionError):
+        transition("작성중", "확정", set(Role), confirm_check=OK)  # type: ignore[type-var]
+
+
 def test_auditor_can_move_nothing() -> None:
     table = [*REQUEST_TRANSITIONS, *VERSION_TRANSITIONS]
     for current, target in table:
