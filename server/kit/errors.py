@@ -92,6 +92,12 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+DOMAIN_STATUS = {
+    "permission_denied": 403,
+    "invalid_transition": 409,
+}
+"""HTTP status for domain errors whose meaning is not "bad input" (400)."""
+
 _FIELD_MESSAGES = {
     "missing": "값이 필요합니다",
     "int_parsing": "정수가 아닙니다",
@@ -141,7 +147,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _domain(_req: Request, exc: DomainError) -> JSONResponse:
         field = getattr(exc, "field", None)
         errors = [{"field": field, "code": exc.code, "message": exc.message}] if field else None
-        return problem_response(400, exc.code, exc.message, errors=errors)
+        status = DOMAIN_STATUS.get(exc.code, 400)
+        return problem_response(status, exc.code, exc.message, errors=errors)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
