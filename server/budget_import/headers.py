@@ -216,6 +216,9 @@ def find_layout(preview: Sequence[Sequence[object]]) -> Layout:
     raw = ["" if v is None else str(v).strip() for v in preview[header_at]]
     sub = [normalise(v) for v in preview[header_at + 1]] if header_at + 1 < len(preview) else []
     has_subheader = any(s in FUND_SUBLABELS for s in sub)
+    if len(header) < len(sub):  # trailing merged/blank header cells are not stored
+        raw += [""] * (len(sub) - len(header))
+        header += [""] * (len(sub) - len(header))
 
     fields = EXPENDITURE_FIELDS if kind == "expenditure" else REVENUE_FIELDS
     aliases = _alias_index(fields)

@@ -177,7 +177,7 @@ class _Rows:
         width = self.width
         for number, row in enumerate(self.data, start=self.layout.data_start):
             if len(row) < width:
-                row = row + (None,) * (width - len(row))
+                row = (*row, *(None,) * (width - len(row)))
             if row[self.label_col] in (None, "") and all(v is None or v == "" for v in row):
                 continue
             self._same_book(number, row)
