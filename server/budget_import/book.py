@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.errors import DomainError
 
-class BookFormatError(Exception):
+
+class BookFormatError(DomainError):
     """The file is not a 합본예산서 export this importer understands.
 
     ``row`` is the spreadsheet row (1-based) and ``column`` the header name, when known;
-    ``message`` is Korean and already names them.
+    ``message`` is Korean and already names them. A :class:`DomainError` (code
+    ``book_format_invalid``, ``field`` = the column) so the REST layer can report it as is.
     """
 
+    code = "book_format_invalid"
+
     def __init__(self, message: str, *, row: int | None = None, column: str | None = None):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field=column)
         self.row = row
         self.column = column
 

@@ -157,3 +157,11 @@ def test_to_int_rejects(value: object) -> None:
     with pytest.raises(BookFormatError) as e:
         to_int(value, 7, "기정액")
     assert (e.value.row, e.value.column) == (7, "기정액")
+
+
+def test_book_format_error_is_a_domain_error() -> None:
+    from domain.errors import DomainError
+
+    e = BookFormatError("3행 '예산액' 열: 숫자가 아닙니다 ('abc')", row=3, column="예산액")
+    assert isinstance(e, DomainError)
+    assert (e.code, e.field, e.row, e.column) == ("book_format_invalid", "예산액", 3, "예산액")
