@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -117,7 +118,7 @@ def ensure_venv(venv: Path) -> None:
     if shutil.which("apt-get") is None:
         fail(f"`{sys.executable} -m venv` failed; install your Python's venv module")
     versioned = f"python3.{sys.version_info.minor}-venv"
-    package = versioned if (not is_root() or apt_available(versioned)) else "python3-venv"
+    package = versioned if apt_available(versioned) else "python3-venv"
     if is_root():
         apt_install([package], "`python3 -m venv` does not work (ensurepip is missing)")
     else:
@@ -196,6 +197,12 @@ class Stages:
             self.summary()
             raise SystemExit(code)
 
+    def timed(self, name: str, step: Callable[[], None]) -> None:
+        """A set-up step (venv, apt, pip): raises on failure, recorded with its time."""
+        start = time.monotonic()
+        step()
+        self.results.append((name, "ok", time.monotonic() - start))
+
     def summary(self) -> None:
         say("summary:")
         for name, status, seconds in self.results:
@@ -205,11 +212,11 @@ class Stages:
 def command_test(args: list[str]) -> None:
     fast = "--fast" in args
     pytest_args = [a for a in args if a != "--fast"]
-    setup_dev_env()
+    stages = Stages()
+    stages.timed("set-up .venv", setup_dev_env)
     bin_dir = VENV / "bin"
     env = {**os.environ, "HOJO_SKIP_GATES_IN_PYTEST": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    stages = Stages()
     if not fast:
         stages.run("ruff check", [str(bin_dir / "ruff"), "check", "."])
         stages.run("ruff format --check", [str(bin_dir / "ruff"), "format", "--check", "."])
@@ -219,7 +226,7 @@ def command_test(args: list[str]) -> None:
     pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *pytest_args]
     stages.run("pytest", pytest_cmd, env=env, no_tests_ok=bool(pytest_args))
     if not fast:
-        setup_headless_env()
+        stages.timed("set-up .venv-headless", setup_headless_env)
         python = str(venv_python(HEADLESS_VENV))
         no_qt = "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"
         stages.run("headless: PySide6 absent", [python, "-c", no_qt])
