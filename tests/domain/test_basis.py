@@ -261,7 +261,11 @@ def test_real_book_trees_are_consistent() -> None:
         for _, group in itertools.groupby(rows, key=lambda r: tuple(r[i] for i in key_cols)):
             forest = build_forest(
                 [
-                    (str(r[label_col] or ""), r[formula_col], parse_amount_cell(r[amount_col]))
+                    (
+                        str(r[label_col] or ""),
+                        None if r[formula_col] is None else str(r[formula_col]),
+                        parse_amount_cell(r[amount_col]),
+                    )
                     for r in group
                 ]
             )
