@@ -1,0 +1,3 @@
+from tests.server.structure.env import env
+
+__all__ = ["env"]
