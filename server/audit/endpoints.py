@@ -65,6 +65,8 @@ def entity_history(
         principal.can(Action.READ_AUDIT) or principal.can(Action.MANAGE_USERS)
     ):
         raise not_found("이력")
+    if not queries.entity_visible(session, principal.government_code, entity_type, entity_id):
+        raise not_found("이력")
     key = decode_cursor(cursor)
     before = int(key[0]) if key else None
     rows = queries.history(

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server.models import AuditEvent
+from server.models import (
+    AuditEvent,
+    BasisItem,
+    BudgetVersion,
+    Department,
+    ExpenditureLine,
+    Program,
+    RevenueLine,
+    User,
+)
+
+_ENTITY_TABLES = {
+    "expenditure_line": ExpenditureLine,
+    "revenue_line": RevenueLine,
+    "basis_item": BasisItem,
+    "budget_version": BudgetVersion,
+    "program": Program,
+    "department": Department,
+    "user": User,
+}
 
 PRIVATE_ENTITY_TYPES = frozenset({"user", "session"})
 """Sign-in and account events: only administrators and auditors see these."""
@@ -57,3 +77,26 @@ def event_count(session: Session, government_code: str) -> int:
         session.scalar(select(func.count()).where(AuditEvent.government_code == government_code))
         or 0
     )
+
+
+def entity_visible(
+    session: Session, government_code: str, entity_type: str, entity_id: str
+) -> bool:
+    """Whether this government has the entity (rows) or at least events about it (others)."""
+    model = _ENTITY_TABLES.get(entity_type)
+    if model is None:
+        found = session.scalar(
+            select(AuditEvent.seq)
+            .where(
+                AuditEvent.government_code == government_code,
+                AuditEvent.entity_type == entity_type,
+                AuditEvent.entity_id == entity_id,
+            )
+            .limit(1)
+        )
+        return found is not None
+    try:
+        key = uuid.UUID(entity_id)
+    except ValueError:
+        return False
+    return session.get(model, (government_code, key)) is not None
