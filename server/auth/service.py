@@ -377,13 +377,9 @@ def change_password(
                 }
             ],
         )
-    problem = password_problem(req.new_password)
-    if problem is None and req.new_password == req.current_password:
-        problem = "새 비밀번호는 현재 비밀번호와 달라야 합니다."
-    if problem is None and user.login.lower() in req.new_password.lower():
-        problem = "비밀번호에 아이디를 넣을 수 없습니다."
-    if problem is not None:
-        raise weak_password("new_password", problem)
+    if req.new_password == req.current_password:
+        raise weak_password("new_password", "새 비밀번호는 현재 비밀번호와 달라야 합니다.")
+    check_new_password(user.login, req.new_password, "new_password")
     user.password_hash = hash_password(req.new_password)
     user.must_change_password = False
     revoke_user_tokens(session, user, now)
@@ -398,6 +394,15 @@ def change_password(
     )
     session.flush()
     return issue_tokens(session, settings, user, now=now)
+
+
+def check_new_password(login: str, password: str, field: str) -> None:
+    """Raise 400 naming ``field`` when ``password`` is too weak for ``login``."""
+    problem = password_problem(password)
+    if problem is None and login.lower() in password.lower():
+        problem = "비밀번호에 아이디를 넣을 수 없습니다."
+    if problem is not None:
+        raise weak_password(field, problem)
 
 
 def weak_password(field: str, problem: str) -> ProblemError:
