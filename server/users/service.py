@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select
@@ -17,7 +18,7 @@ from domain.contracts.users import PasswordResetRequest, UserCreate, UserOut, Us
 from domain.roles import Role
 from server.audit.service import Actor, record
 from server.auth.security import hash_password
-from server.auth.service import check_new_password, now_utc, revoke_user_tokens, user_roles
+from server.auth.service import check_new_password, now_utc, revoke_user_tokens, user_roles, utc
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict, not_found
 from server.kit.pagination import Page, decode_cursor, encode_cursor
@@ -45,10 +46,10 @@ def to_out(user: User, roles: Sequence[str]) -> UserOut:
         is_disabled=user.is_disabled,
         must_change_password=user.must_change_password,
         failed_logins=user.failed_logins,
-        locked_until=user.locked_until,
+        locked_until=_utc_or_none(user.locked_until),
         version=user.version,
-        created_at=user.created_at,
-        updated_at=user.updated_at,
+        created_at=utc(user.created_at),
+        updated_at=utc(user.updated_at),
     )
 
 
@@ -62,8 +63,12 @@ def snapshot(user: User, roles: Sequence[str]) -> dict[str, Any]:
         "is_disabled": user.is_disabled,
         "must_change_password": user.must_change_password,
         "failed_logins": user.failed_logins,
-        "locked_until": user.locked_until,
+        "locked_until": _utc_or_none(user.locked_until),
     }
+
+
+def _utc_or_none(value: datetime | None) -> datetime | None:
+    return None if value is None else utc(value)
 
 
 def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User:
