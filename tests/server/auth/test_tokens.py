@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,14 +18,16 @@ ME = "/api/v1/auth/me"
 PASSWORD = "/api/v1/auth/password"
 
 
-def _sign_in(client: TestClient, login: str = "staff", password: str = DEFAULT_PASSWORD) -> dict:
+def _sign_in(
+    client: TestClient, login: str = "staff", password: str = DEFAULT_PASSWORD
+) -> dict[str, Any]:
     resp = client.post(TOKEN, json={"login": login, "password": password})
     assert resp.status_code == 200, resp.text
-    body: dict = resp.json()
+    body: dict[str, Any] = resp.json()
     return body
 
 
-def _auth(body: dict) -> dict[str, str]:
+def _auth(body: dict[str, Any]) -> dict[str, str]:
     return {"Authorization": f"Bearer {body['access_token']}"}
 
 
