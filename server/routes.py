@@ -9,6 +9,7 @@ from server.auth.endpoints import router as auth_router
 from server.budget.endpoints import router as budget_router
 from server.imports.endpoints import router as imports_router
 from server.structure.endpoints import router as structure_router
+from server.summary.endpoints import router as summary_router
 from server.system.endpoints import router as system_router
 from server.users.endpoints import router as users_router
 
@@ -20,6 +21,7 @@ for router in (
     structure_router,
     budget_router,
     imports_router,
+    summary_router,
     audit_router,
 ):
     api_router.include_router(router)
