@@ -1,0 +1,1 @@
+"""Qt translation files of the client (see README.md)."""
