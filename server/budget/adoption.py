@@ -43,21 +43,21 @@ def account_totals(session: Session, version: BudgetVersion) -> list[AccountTota
             select(ExpenditureLine.account_code, func.sum(ExpenditureLine.amount))
             .where(ExpenditureLine.government_code == gov, ExpenditureLine.version_id == vid)
             .group_by(ExpenditureLine.account_code)
-        ).tuples()
+        ).all()
     )
     rev = dict(
         session.execute(
             select(RevenueLine.account_code, func.sum(RevenueLine.amount))
             .where(RevenueLine.government_code == gov, RevenueLine.version_id == vid)
             .group_by(RevenueLine.account_code)
-        ).tuples()
+        ).all()
     )
     names = dict(
         session.execute(
             select(Account.code, Account.name).where(
                 Account.government_code == gov, Account.fiscal_year == version.fiscal_year
             )
-        ).tuples()
+        ).all()
     )
     return [
         AccountTotal(code, names.get(code, code), int(rev.get(code) or 0), int(exp.get(code) or 0))
@@ -87,7 +87,7 @@ def confirm(session: Session, principal: Principal, version: BudgetVersion) -> B
         )
         .where(RequestState.government_code == gov, RequestState.version_id == version.id)
         .order_by(Department.name, Program.name)
-    ).tuples()
+    )
     units = [RequestUnit(dept, prog, RS(state)) for state, prog, dept in rows]
     check = check_confirmable(units, account_totals(session, version))
     if not check.ok:

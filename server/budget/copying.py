@@ -59,7 +59,7 @@ def copy_year_codes(session: Session, gov: str, year: int) -> None:
             select(LocalCode.kind, LocalCode.code).where(
                 LocalCode.government_code == gov, LocalCode.fiscal_year == nxt
             )
-        ).tuples()
+        )
     )
     local_rows = [
         {

@@ -355,7 +355,7 @@ def list_lines(
             raise ProblemError(400, "bad_cursor", "cursor 값이 올바르지 않습니다.") from exc
         stmt = stmt.where(tuple_(ExpenditureLine.position, ExpenditureLine.id) > (pos, last))
     stmt = stmt.order_by(ExpenditureLine.position, ExpenditureLine.id).limit(limit + 1)
-    rows = list(session.execute(stmt).tuples())
+    rows = list(session.execute(stmt))
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

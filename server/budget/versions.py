@@ -55,7 +55,7 @@ def request_states(session: Session, version: BudgetVersion) -> list[RequestStat
             )
             .where(ExpenditureLine.government_code == gov, ExpenditureLine.version_id == version.id)
             .group_by(ExpenditureLine.program_id)
-        ).tuples()
+        )
     }
     stmt = (
         select(RequestState, Program.name, Department.id, Department.name)
@@ -73,7 +73,7 @@ def request_states(session: Session, version: BudgetVersion) -> list[RequestStat
         .order_by(Department.name, Program.name)
     )
     out = []
-    for rs, pname, did, dname in session.execute(stmt).tuples():
+    for rs, pname, did, dname in session.execute(stmt):
         n, total = sums.get(rs.program_id, (0, 0))
         out.append(
             RequestStateOut(

@@ -57,10 +57,10 @@ def _move(
         principal,
         action=what,
         entity_type="request_state",
-        entity_id=f"{rs.version_id}:{rs.program_id}",
+        entity_id=rs.program_id,  # the version is in before/after (entity_id is 64 chars)
         summary=f"'{program.name}' 세부사업 {before} → {rs.state}",
-        before={"state": before},
-        after={"state": rs.state},
+        before={"version_id": str(rs.version_id), "state": before},
+        after={"version_id": str(rs.version_id), "state": rs.state},
     )
 
 
