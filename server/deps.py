@@ -19,7 +19,10 @@ from domain.roles import Action, can
 from server.auth.security import decode_access_token
 from server.config import Settings
 from server.kit.errors import ProblemError, forbidden
-from server.models import User
+from server.models import User, UserRole
+
+PASSWORD_CHANGE_EXEMPT = ("/api/v1/auth/me", "/api/v1/auth/password", "/api/v1/auth/logout")
+"""What a user who must change a temporary password may still reach."""
 
 
 def get_settings(request: Request) -> Settings:
@@ -82,7 +85,21 @@ def get_principal(request: Request, session: DbSession, settings: AppSettings) -
     )
     if user is None or user.is_disabled:
         raise _unauthorized("사용이 중지된 계정입니다. 관리자에게 문의하세요.")
-    return Principal(claims.user_id, claims.government_code, claims.login, claims.roles)
+    if user.must_change_password and request.url.path not in PASSWORD_CHANGE_EXEMPT:
+        raise ProblemError(
+            403,
+            "password_change_required",
+            "임시 비밀번호로 로그인했습니다. 먼저 비밀번호를 변경하세요.",
+        )
+    # Roles come from the database on every request, so a role taken away applies at once.
+    roles = frozenset(
+        session.scalars(
+            select(UserRole.role).where(
+                UserRole.government_code == user.government_code, UserRole.user_id == user.id
+            )
+        )
+    )
+    return Principal(claims.user_id, claims.government_code, user.login, roles)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

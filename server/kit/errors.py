@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -160,6 +161,16 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _stale(_req: Request, _exc: StaleDataError) -> JSONResponse:
         return problem_response(
             412, "stale_version", "다른 사용자가 먼저 수정했습니다. 최신 내용을 다시 불러오세요."
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_req: Request, exc: IntegrityError) -> JSONResponse:
+        log.info("integrity error answered as 409: %s", exc.orig)
+        return problem_response(
+            409,
+            "conflict",
+            "같은 자료가 이미 있거나 다른 자료와 맞지 않아 저장하지 않았습니다. "
+            "다시 불러온 뒤 확인해 주세요.",
         )
 
     @app.exception_handler(StarletteHTTPException)
