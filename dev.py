@@ -7,8 +7,9 @@ Each command sets itself up first (stdlib only, so a fresh machine with python3 
   3. `pip install -e '.[dev]'` when pyproject.toml changed since the last install.
 
   python3 dev.py run [ARGS...]          start the desktop client (.venv/bin/hojo ARGS...)
-  python3 dev.py test [--fast] [ARGS...] ruff, format, mypy, import contracts, pytest ARGS,
-                                        then pytest for domain+server in a venv without PySide6
+  python3 dev.py test [--fast] [ARGS...] ruff, format, mypy, import contracts, pytest (client
+                                        and packaging tests), then the domain+server tests in a
+                                        venv without PySide6; with ARGS, pytest ARGS in .venv
                                         (--fast: pytest only, no gates and no headless job)
 """
 
@@ -223,7 +224,9 @@ def command_test(args: list[str]) -> None:
         stages.run("mypy", [str(bin_dir / "mypy"), "domain", "server", "app"])
         stages.run("lint-imports", [str(bin_dir / "lint-imports")])
     # exit 5 with a filter (-k, a path) only means the filter matched nothing.
-    pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *pytest_args]
+    # In a full run the domain and server tests run once, in the headless job below.
+    split = [f"--ignore={p}" for p in HEADLESS_TEST_PATHS] if not (fast or pytest_args) else []
+    pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *split, *pytest_args]
     stages.run("pytest", pytest_cmd, env=env, no_tests_ok=bool(pytest_args))
     if not fast:
         stages.timed("set-up .venv-headless", setup_headless_env)
