@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from domain.errors import DomainError
-from domain.money import won_to_thousand
+from domain.money import revenue_won_to_thousand, won_to_thousand
 
 __all__ = ["FormulaError", "FormulaResult", "evaluate", "is_plain", "try_evaluate"]
 
@@ -98,6 +98,11 @@ class FormulaResult:
     def thousand(self) -> int:
         """The budget amount in 천원: ceil(value / 1000)."""
         return won_to_thousand(self.value)
+
+    @property
+    def revenue_thousand(self) -> int:
+        """The 세입 amount in 천원: floor(value / 1000) (revenue rounds down)."""
+        return revenue_won_to_thousand(self.value)
 
     @property
     def stated_matches(self) -> bool | None:

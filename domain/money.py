@@ -21,6 +21,7 @@ __all__ = [
     "format_won",
     "parse_amount_cell",
     "parse_won",
+    "revenue_won_to_thousand",
     "won_to_thousand",
 ]
 
@@ -136,3 +137,13 @@ def format_thousand(n: int) -> str:
 def won_to_thousand(won: int | Fraction) -> int:
     """원 → 천원 the way budget books do it: ceil(won / 1000), mathematically (also below 0)."""
     return math.ceil(Fraction(won) / 1000)
+
+
+def revenue_won_to_thousand(won: int | Fraction) -> int:
+    """원 → 천원 for 세입 lines: floor(won / 1000).
+
+    Revenue is estimated conservatively (천원 미만 절사) while expenditure rounds up
+    (절상): in the 인천 동구 2024 세입 book all 854 plain formulas match floor and 5 of them
+    differ from ceil.
+    """
+    return math.floor(Fraction(won) / 1000)

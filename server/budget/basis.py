@@ -1,7 +1,7 @@
 """산출근거 trees on the server: amounts computed from formulas, stored flat in pre-order.
 
 - A leaf with a formula: ``amount_won`` = the formula's value rounded up to 원 and ``amount``
-  (천원) = ceil(value / 1000) (domain.formula).
+  (천원) = ceil(value / 1000) for 세출, floor(value / 1000) for 세입 (domain.money).
 - A leaf without a formula (a note line) is 0.
 - A parent's amount is the sum of its children's amounts (천원); the line amount is the sum of
   the top items.
@@ -9,7 +9,8 @@
   stored amount and flag as long as the client sends it back with its ``id`` and the same
   formula; any other formula that does not parse is refused (422) naming the item and position.
 
-(Mirrors ``domain.basis.compute_amount``; that module is not committed yet.)
+``domain.basis`` reads trees from indented book rows; this module builds them from the API's
+nested items, collecting every bad formula with its path for one 422 answer.
 """
 
 from __future__ import annotations
@@ -129,7 +130,10 @@ def build_tree(
                         }
                     )
             else:
-                row["amount"] = result.thousand
+                # 세출 rounds up to 천원, 세입 rounds down (domain.money).
+                row["amount"] = (
+                    result.thousand if owner == "expenditure" else result.revenue_thousand
+                )
                 row["amount_won"] = result.won_ceil
         return int(row["amount"]), row["amount_won"]
 

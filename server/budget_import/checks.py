@@ -9,7 +9,6 @@ Conventions (see shared/data/README.md):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -262,7 +261,7 @@ def _formula_check(
             check.non_plain.append(RowIssue(number, label, None, amount, f"{number}행: {e}"))
             continue
         check.checked += 1
-        expected = result.thousand if round_up else math.floor(result.value / 1000)
+        expected = result.thousand if round_up else result.revenue_thousand
         if expected != amount:
             rule = "올림" if round_up else "버림"
             check.mismatches.append(

@@ -164,3 +164,12 @@ def test_won_to_thousand_is_ceil(n: int) -> None:
 def test_won_to_thousand_fraction_is_ceil(x: Fraction) -> None:
     k = won_to_thousand(x)
     assert k - 1 < x / 1000 <= k
+
+
+def test_revenue_rounds_down_to_thousand_while_expenditure_rounds_up() -> None:
+    from domain.money import revenue_won_to_thousand
+
+    assert won_to_thousand(1_234_001) == 1_235
+    assert revenue_won_to_thousand(1_234_999) == 1_234
+    assert revenue_won_to_thousand(1_234_000) == 1_234
+    assert revenue_won_to_thousand(-1) == -1

@@ -201,3 +201,15 @@ def test_two_writers_one_wins_the_other_gets_412(env: Env) -> None:
     final = env.ok(env.client.get(lurl, headers=env.h("auditor")))
     assert final["amount"] in (2, 3) and final["funding"] == {"90": final["amount"]}
     assert len(final["basis"]) == 1
+
+
+def test_revenue_rounds_down_and_expenditure_rounds_up(env: Env) -> None:
+    """세입 is estimated conservatively (천원 미만 절사); 세출 rounds up (절상)."""
+    from tests.server.budget.helpers import add_line, add_revenue, new_version, program_chain
+
+    version = new_version(env)
+    program = program_chain(env, "총무과", "반올림 확인")
+    line = add_line(env, version, program, "1,234,001원", funding={"90": 1235})
+    assert line["amount"] == 1235
+    rev = add_revenue(env, version, "1,234,999원")
+    assert rev["amount"] == 1234
