@@ -59,9 +59,15 @@ class Principal:
     government_code: str
     login: str
     roles: frozenset[str]
+    department_id: uuid.UUID | None = None
 
     def can(self, action: Action) -> bool:
         return can(self.roles, action)
+
+    @property
+    def works_across_departments(self) -> bool:
+        """예산부서 and 관리자 act on every 부서; department staff only on their own."""
+        return bool(self.roles & {"budget_office", "admin"})
 
 
 def _unauthorized(detail: str) -> ProblemError:
@@ -99,7 +105,7 @@ def get_principal(request: Request, session: DbSession, settings: AppSettings) -
             )
         )
     )
-    return Principal(claims.user_id, claims.government_code, user.login, roles)
+    return Principal(claims.user_id, claims.government_code, user.login, roles, user.department_id)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

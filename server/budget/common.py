@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from domain.workflow import RequestState as RS
 from domain.workflow import VersionState as VS
-from server.kit.errors import ProblemError, conflict, not_found
+from server.deps import Principal
+from server.kit.errors import ProblemError, conflict, forbidden, not_found
 from server.models import BudgetVersion, ExpenditureLine, Program, RequestState, RevenueLine
 
 
@@ -148,3 +149,12 @@ def amounts_dict(line: ExpenditureLine | RevenueLine) -> dict[str, Any]:
         "adjusted_amount": line.adjusted_amount,
         "adopted_amount": line.adopted_amount,
     }
+
+
+def require_own_department(principal: Principal, department_id: uuid.UUID, what: str) -> None:
+    """Department staff change only their own 부서's budget. A user not tied to a 부서 (e.g. a
+    총괄 담당 created without one) is not restricted; 예산부서 and 관리자 never are."""
+    if principal.works_across_departments or principal.department_id is None:
+        return
+    if principal.department_id != department_id:
+        raise forbidden(f"다른 부서의 예산({what})은 수정하거나 제출할 수 없습니다.")

@@ -22,6 +22,7 @@ from server.budget.common import (
     field_problem,
     get_detail_program,
     require_editable,
+    require_own_department,
 )
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict
@@ -191,6 +192,7 @@ def create_line(
     gov = principal.government_code
     year = version.fiscal_year
     program = get_detail_program(session, gov, body.program_id, year)
+    require_own_department(principal, program.department_id, program.name)
     require_editable(session, version, program, create=True)
     if session.get(Account, (gov, year, body.account_code)) is None:
         raise field_problem("account_code", f"{year}년 회계 '{body.account_code}'이(가) 없습니다.")
@@ -263,6 +265,7 @@ def update_line(
 ) -> ExpenditureLine:
     gov = principal.government_code
     program = get_detail_program(session, gov, line.program_id, line.fiscal_year)
+    require_own_department(principal, program.department_id, program.name)
     require_editable(session, version, program)
     before_split = {f.source_code: f.amount for f in fundings_for(session, gov, [line.id])[line.id]}
     before = audit_dict(line, before_split)
@@ -297,6 +300,7 @@ def delete_line(
 ) -> None:
     gov = principal.government_code
     program = get_detail_program(session, gov, line.program_id, line.fiscal_year)
+    require_own_department(principal, program.department_id, program.name)
     require_editable(session, version, program)
     if line.base_amount:
         raise conflict(

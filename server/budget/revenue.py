@@ -16,7 +16,12 @@ from domain.contracts.budget import (
 )
 from domain.workflow import VersionState as VS
 from server.budget import basis
-from server.budget.common import amounts_dict, field_problem, require_version_state
+from server.budget.common import (
+    amounts_dict,
+    field_problem,
+    require_own_department,
+    require_version_state,
+)
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict, not_found
 from server.kit.pagination import decode_cursor, encode_cursor
@@ -54,6 +59,7 @@ def create_revenue(
     )
     if dept is None:
         raise not_found("부서")
+    require_own_department(principal, dept.id, dept.name)
     if session.get(Account, (gov, year, body.account_code)) is None:
         raise field_problem("account_code", f"{year}년 회계 '{body.account_code}'이(가) 없습니다.")
     check_revenue_item(session, gov, year, body.item_code)
@@ -120,6 +126,7 @@ def update_revenue(
     body: RevenueLineUpdate,
 ) -> RevenueLine:
     require_version_state(version, VS.DRAFT)
+    require_own_department(principal, line.department_id, f"세입 {_label(line)}")
     gov = principal.government_code
     before = amounts_dict(line)
     existing = basis.load_existing(session, gov, "revenue", line.id)
@@ -147,6 +154,7 @@ def delete_revenue(
     session: Session, principal: Principal, version: BudgetVersion, line: RevenueLine
 ) -> None:
     require_version_state(version, VS.DRAFT)
+    require_own_department(principal, line.department_id, f"세입 {_label(line)}")
     if line.base_amount:
         raise conflict(
             "has_base_amount", f"세입 {_label(line)}은(는) 기정액이 있어 삭제할 수 없습니다."

@@ -16,6 +16,7 @@ from domain.workflow import (
 from server.budget.common import (
     amounts_dict,
     get_request_state,
+    require_own_department,
     require_version_state,
 )
 from server.budget.lines import check_split, fundings_for, line_label, resplit, write_split
@@ -71,6 +72,7 @@ def submit(
     require_version_state(version, VS.DRAFT)
     gov = principal.government_code
     program = _program(session, gov, rs.program_id)
+    require_own_department(principal, program.department_id, program.name)
     _move(session, principal, rs, RS.REQUESTED, program, "submit")
     session.execute(
         update(ExpenditureLine)
@@ -95,6 +97,7 @@ def submit_department(
     )
     if dept is None:
         raise not_found("부서")
+    require_own_department(principal, dept.id, dept.name)
     stmt = (
         select(RequestState)
         .join(

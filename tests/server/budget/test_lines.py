@@ -213,3 +213,53 @@ def test_revenue_rounds_down_and_expenditure_rounds_up(env: Env) -> None:
     assert line["amount"] == 1235
     rev = add_revenue(env, version, "1,234,999원")
     assert rev["amount"] == 1234
+
+
+def test_department_staff_change_only_their_own_department(
+    env: Env, settings: Any, session_factory: Any
+) -> None:
+    """A 복지과 사업담당 cannot write or submit 총무과's budget; 총무과's own staff can."""
+    import uuid
+
+    from server.db import unit_of_work
+    from tests.server.budget.helpers import new_version, program_chain
+    from tests.server.factories import bearer, make_user
+
+    version = new_version(env)
+    program = program_chain(env, "총무과", "부서 범위 확인")
+    with unit_of_work(session_factory) as s:
+        welfare = make_user(
+            s,
+            "3500000",
+            "welfare_staff",
+            ["dept_staff", "dept_budget"],
+            department_id=uuid.UUID(env.dept_ids["복지과"]),
+        )
+        general = make_user(
+            s,
+            "3500000",
+            "general_staff",
+            ["dept_staff"],
+            department_id=uuid.UUID(env.dept_ids["총무과"]),
+        )
+        h_welfare = bearer(settings, welfare, ["dept_staff", "dept_budget"])
+        h_general = bearer(settings, general, ["dept_staff"])
+    body = {
+        "account_code": "100",
+        "program_id": program,
+        "object_code": "201-01",
+        "basis": [{"label": "○ 사무용품", "formula": "10,000원*3개"}],
+        "funding": {"90": 30},
+    }
+    url = f"/api/v1/budget-versions/{version}/expenditure-lines"
+    refused = env.client.post(url, json=body, headers=h_welfare)
+    assert refused.status_code == 403
+    assert "다른 부서" in refused.json()["detail"]
+    created = env.ok(env.client.post(url, json=body, headers=h_general), 201)
+    assert created["amount"] == 30
+    req = env.client.get(f"/api/v1/budget-versions/{version}/requests/{program}", headers=h_general)
+    submit = env.client.post(
+        f"/api/v1/budget-versions/{version}/requests/{program}/submit",
+        headers={**h_welfare, "If-Match": req.headers["ETag"]},
+    )
+    assert submit.status_code == 403
