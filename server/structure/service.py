@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -216,3 +217,8 @@ def create_funding_source(
         after={"fiscal_year": year, "code": src.code, "name": name, "is_subsidy": src.is_subsidy},
     )
     return src
+
+
+def utcnow_marker() -> datetime:
+    """A fresh ``updated_at`` to force an UPDATE (and so a new ``version``) of a row."""
+    return datetime.now(UTC)
