@@ -65,11 +65,14 @@ def importlinter_toml(config: dict[str, Any]) -> str:
 
 
 def make_tree(root: Path, domain_source: str) -> None:
-    """A throwaway project with our contracts and stub root packages."""
+    """A throwaway project with our contracts and an empty stub of every real module, so
+    contracts that name submodules (app.services, app.models ...) find them."""
     (root / "pyproject.toml").write_text(importlinter_toml(importlinter_config()))
     for package in importlinter_config()["root_packages"]:
-        (root / package).mkdir()
-        (root / package / "__init__.py").write_text("")
+        for source in (PROJECT_ROOT / package).rglob("*.py"):
+            stub = root / source.relative_to(PROJECT_ROOT)
+            stub.parent.mkdir(parents=True, exist_ok=True)
+            stub.write_text("")
     (root / "domain" / "money.py").write_text(domain_source)
 
 
