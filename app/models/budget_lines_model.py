@@ -1,0 +1,431 @@
+"""The table of budget lines (세출 or 세입) of one 세부사업 or a whole version.
+
+Built for 16,000 lines (ARCHITECTURE.md §8, PERFORMANCE.md §3.7):
+
+- every display string, spoken text and sort key is computed once, column by column, when a
+  line arrives; ``data()`` tests the role first and only indexes lists;
+- sorting and filtering happen in the model (no QSortFilterProxyModel): a sort is a Python
+  ``sorted`` over the pre-computed keys followed by ``layoutChanged`` with the persistent
+  indexes moved (the current line stays current); a filter is a model reset, and narrowing
+  a filter (typing one more character) only scans the rows still shown;
+- ``replace_line`` updates one line in place with ``dataChanged`` for its row. It does not
+  re-sort or re-filter, so the row a user is editing never jumps away; the next sort or
+  filter puts it where it belongs.
+
+Columns: 회계, 통계목 (세입: 목), 재원 (세출 only), 기정액, 요구액 (추경: 경정액), 증감, 조정액,
+의결액, 상태; optionally 세부사업. "요구액" shows the requested amount, or the current amount
+while the line has not been requested yet; "경정액" is the current amount; 증감 is the current
+amount minus 기정액. Money shows as "1,234천원", right-aligned, and is spoken in 원 (see
+``app.models.roles``).
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.i18n import N_, thousand_text, tr
+from app.models.roles import Roles, spoken_thousand
+from domain.codes import normalise_name
+from domain.contracts.budget import ExpenditureLineOut, RevenueLineOut
+from domain.money import format_number
+
+__all__ = ["DEFAULT_COLUMNS", "BudgetLinesModel", "Line", "LineColumn"]
+
+Line = ExpenditureLineOut | RevenueLineOut
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LineColumn(IntEnum):
+    PROGRAM = 0
+    ACCOUNT = 1
+    OBJECT = 2
+    FUNDING = 3
+    BASE = 4
+    AMOUNT = 5
+    CHANGE = 6
+    ADJUSTED = 7
+    ADOPTED = 8
+    STATE = 9
+
+
+DEFAULT_COLUMNS: tuple[LineColumn, ...] = (
+    LineColumn.ACCOUNT,
+    LineColumn.OBJECT,
+    LineColumn.FUNDING,
+    LineColumn.BASE,
+    LineColumn.AMOUNT,
+    LineColumn.CHANGE,
+    LineColumn.ADJUSTED,
+    LineColumn.ADOPTED,
+    LineColumn.STATE,
+)
+MONEY_COLUMNS = frozenset(
+    {LineColumn.BASE, LineColumn.AMOUNT, LineColumn.CHANGE, LineColumn.ADJUSTED, LineColumn.ADOPTED}
+)
+_SEARCHED = (LineColumn.PROGRAM, LineColumn.ACCOUNT, LineColumn.OBJECT, LineColumn.FUNDING)
+
+# (header, spoken header, tooltip) per column; the 추경 and 세입 variants below.
+_HEADERS: dict[LineColumn, tuple[str, str, str]] = {
+    LineColumn.PROGRAM: (N_("세부사업"), N_("세부사업"), N_("세부사업 이름")),
+    LineColumn.ACCOUNT: (N_("회계"), N_("회계"), N_("회계 코드와 이름")),
+    LineColumn.OBJECT: (N_("통계목"), N_("통계목"), N_("통계목 코드와 이름")),
+    LineColumn.FUNDING: (N_("재원"), N_("재원 구성"), N_("재원별 금액(천원)")),
+    LineColumn.BASE: (N_("기정액"), N_("기정액, 천원"), N_("기정액 또는 전년도 예산액(천원)")),
+    LineColumn.AMOUNT: (N_("요구액"), N_("요구액, 천원"), N_("부서가 요구한 금액(천원)")),
+    LineColumn.CHANGE: (N_("증감"), N_("증감, 천원"), N_("기정액 대비 증감(천원)")),
+    LineColumn.ADJUSTED: (N_("조정액"), N_("조정액, 천원"), N_("예산부서가 조정한 금액(천원)")),
+    LineColumn.ADOPTED: (N_("의결액"), N_("의결액, 천원"), N_("의회가 의결한 금액(천원)")),
+    LineColumn.STATE: (N_("상태"), N_("상태"), N_("작성중, 요구, 조정")),
+}
+_SUPPLEMENTARY_AMOUNT = (N_("경정액"), N_("경정액, 천원"), N_("추가경정 후 금액(천원)"))
+_REVENUE_OBJECT = (N_("세입 목"), N_("세입 목"), N_("세입 목 코드와 이름"))
+STATE_NAMES = {"작성중": N_("작성중"), "요구": N_("요구"), "조정": N_("조정")}
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_NONE_KEY = -math.inf  # empty amounts sort before every amount
+
+
+class BudgetLinesModel(QAbstractTableModel):
+    """Lines of a version, one row each. Names of codes come from the mappings given (code →
+    name); ``states`` maps a 세출 line's program id (a 세입 line's 부서 id) to its request
+    state. ``supplementary`` turns 요구액 into 경정액."""
+
+    def __init__(
+        self,
+        lines: Sequence[Line] = (),
+        *,
+        columns: Sequence[LineColumn] = DEFAULT_COLUMNS,
+        account_names: Mapping[str, str] | None = None,
+        object_names: Mapping[str, str] | None = None,
+        funding_names: Mapping[str, str] | None = None,
+        program_names: Mapping[uuid.UUID, str] | None = None,
+        states: Mapping[uuid.UUID, str] | None = None,
+        supplementary: bool = False,
+        revenue: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = [c for c in columns if not (revenue and c == LineColumn.FUNDING)]
+        self._account_names = dict(account_names or {})
+        self._object_names = dict(object_names or {})
+        self._funding_names = dict(funding_names or {})
+        self._funding_order = {code: i for i, code in enumerate(self._funding_names)}
+        self._program_names = dict(program_names or {})
+        self._states = dict(states or {})
+        self._supplementary = supplementary
+        self._revenue = revenue
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._filter = ""
+        self._load(lines)
+
+    # -- building --------------------------------------------------------------------------
+    def _load(self, lines: Sequence[Line]) -> None:
+        ncol = len(self._columns)
+        self._lines: list[Line] = []
+        self._display: list[list[str]] = [[] for _ in range(ncol)]
+        self._spoken: list[list[str]] = [[] for _ in range(ncol)]
+        self._values: list[list[Any]] = [[] for _ in range(ncol)]
+        self._keys: list[list[Any]] = [[] for _ in range(ncol)]
+        self._search: list[str] = []
+        self._row_of_id: dict[uuid.UUID, int] = {}
+        self._alignment = [_RIGHT if c in MONEY_COLUMNS else _LEFT for c in self._columns]
+        for line in lines:
+            self._append(line)
+        self._sorted = sorted(range(len(self._lines)), key=self._position_key)
+        self._order = self._filtered(self._sorted)
+
+    def _position_key(self, row: int) -> tuple[int, int]:
+        return (self._lines[row].position, row)
+
+    def _append(self, line: Line) -> int:
+        row = len(self._lines)
+        self._lines.append(line)
+        self._row_of_id[line.id] = row
+        self._search.append("")
+        for text_lists in (self._display, self._spoken):
+            for text_list in text_lists:
+                text_list.append("")
+        for value_lists in (self._values, self._keys):
+            for value_list in value_lists:
+                value_list.append(None)
+        self._fill(row, line)
+        return row
+
+    def _fill(self, row: int, line: Line) -> None:
+        searched: list[str] = []
+        for i, column in enumerate(self._columns):
+            display, spoken, value, key = self._cell(column, line)
+            self._display[i][row] = display
+            self._spoken[i][row] = spoken
+            self._values[i][row] = value
+            self._keys[i][row] = key
+            if column in _SEARCHED:
+                searched.append(display)
+        self._search[row] = normalise_name("\n".join(searched))
+
+    def _cell(self, column: LineColumn, line: Line) -> tuple[str, str, Any, Any]:
+        if column in MONEY_COLUMNS:
+            amount = self._amount(column, line)
+            if amount is None:
+                return "", spoken_thousand(None), None, _NONE_KEY
+            return thousand_text(amount), spoken_thousand(amount), amount, amount
+        if column == LineColumn.ACCOUNT:
+            text = _code_name(line.account_code, self._account_names)
+            return text, text, line.account_code, line.account_code
+        if column == LineColumn.OBJECT:
+            code = line.item_code if isinstance(line, RevenueLineOut) else line.object_code
+            text = _code_name(code, self._object_names)
+            return text, text, code, code
+        if column == LineColumn.FUNDING:
+            funding = line.funding if isinstance(line, ExpenditureLineOut) else {}
+            order = self._funding_order
+            parts = sorted(funding.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0]))
+            names = [self._funding_names.get(code, code) for code, _ in parts]
+            if len(parts) == 1:
+                display = names[0]
+            else:
+                display = " / ".join(
+                    f"{n} {format_number(v)}" for n, (_, v) in zip(names, parts, strict=True)
+                )
+            spoken = ", ".join(
+                f"{n} {spoken_thousand(v)}" for n, (_, v) in zip(names, parts, strict=True)
+            )
+            return display, spoken, dict(funding), normalise_name(display)
+        if column == LineColumn.PROGRAM:
+            program_id = line.program_id if isinstance(line, ExpenditureLineOut) else None
+            text = self._program_names.get(program_id, "") if program_id is not None else ""
+            return text, text, program_id, normalise_name(text)
+        # STATE
+        owner = line.program_id if isinstance(line, ExpenditureLineOut) else line.department_id
+        state = self._states.get(owner, "")
+        text = tr(STATE_NAMES[state]) if state in STATE_NAMES else state
+        return text, text, state, state
+
+    def _amount(self, column: LineColumn, line: Line) -> int | None:
+        if column == LineColumn.BASE:
+            return line.base_amount
+        if column == LineColumn.AMOUNT:
+            if self._supplementary or line.requested_amount is None:
+                return line.amount
+            return line.requested_amount
+        if column == LineColumn.CHANGE:
+            return line.amount - line.base_amount
+        if column == LineColumn.ADJUSTED:
+            return line.adjusted_amount
+        return line.adopted_amount
+
+    # -- queries ---------------------------------------------------------------------------
+    @property
+    def columns(self) -> list[LineColumn]:
+        return list(self._columns)
+
+    def column_of(self, column: LineColumn) -> int:
+        """The model column showing ``column`` (-1 when it is not shown)."""
+        return self._columns.index(column) if column in self._columns else -1
+
+    def line(self, row: int) -> Line:
+        """The line shown in ``row``."""
+        return self._lines[self._order[row]]
+
+    def row_of(self, line_id: uuid.UUID) -> int:
+        """The row showing a line, or -1 when it is unknown or filtered out."""
+        source = self._row_of_id.get(line_id)
+        if source is None:
+            return -1
+        try:
+            return self._order.index(source)
+        except ValueError:
+            return -1
+
+    def total(self, column: LineColumn) -> int:
+        """Sum of a money column over the rows shown (empty cells count 0)."""
+        i = self.column_of(column)
+        if i < 0 or column not in MONEY_COLUMNS:
+            raise ValueError(f"{column!r} is not a money column of this model")
+        values = self._values[i]
+        return sum(values[r] or 0 for r in self._order)
+
+    def all_line_count(self) -> int:
+        return len(self._row_of_id)
+
+    # -- updates ---------------------------------------------------------------------------
+    def set_lines(self, lines: Sequence[Line]) -> None:
+        """Replace every line (a model reset); sort and filter stay as they were."""
+        self.beginResetModel()
+        self._load(lines)
+        if self._sort_column >= 0:
+            self._sorted = self._sort_rows(self._sort_column, self._sort_order)
+            self._order = self._filtered(self._sorted)
+        self.endResetModel()
+
+    def set_states(self, states: Mapping[uuid.UUID, str]) -> None:
+        """New request states (after a submit or 조정); repaints the 상태 column."""
+        self._states = dict(states)
+        i = self.column_of(LineColumn.STATE)
+        if i < 0:
+            return
+        for row, line in enumerate(self._lines):
+            display, _spoken, value, key = self._cell(LineColumn.STATE, line)
+            self._display[i][row] = self._spoken[i][row] = display
+            self._values[i][row] = value
+            self._keys[i][row] = key
+        if self._order:
+            top, bottom = self.index(0, i), self.index(len(self._order) - 1, i)
+            self.dataChanged.emit(top, bottom, [])
+
+    def replace_line(self, line: Line) -> int:
+        """Put a new state of one line in place (by id) or append a new line; returns its row
+        (-1 when filtered out). Only that row is repainted (``dataChanged``)."""
+        source = self._row_of_id.get(line.id)
+        if source is None:
+            source = self._append(line)
+            self._sorted.append(source)
+            if self._filter and self._filter not in self._search[source]:
+                return -1
+            row = len(self._order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._order.append(source)
+            self.endInsertRows()
+            return row
+        self._lines[source] = line
+        self._fill(source, line)
+        row = self.row_of(line.id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1), [])
+        return row
+
+    def remove_line(self, line_id: uuid.UUID) -> bool:
+        """Drop one line; False when it is not in the model."""
+        source = self._row_of_id.pop(line_id, None)
+        if source is None:
+            return False
+        self._sorted.remove(source)
+        row = self._order.index(source) if source in self._order else -1
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._order[row]
+            self.endRemoveRows()
+        return True
+
+    # -- sort and filter -------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        sources = [self._order[p.row()] if p.isValid() else -1 for p in persistent]
+        self._sort_column, self._sort_order = column, order
+        self._sorted = self._sort_rows(column, order)
+        self._order = self._filtered(self._sorted)
+        if persistent:
+            where = {source: row for row, source in enumerate(self._order)}
+            moved = [
+                self.index(where[s], p.column()) if s in where else QModelIndex()
+                for s, p in zip(sources, persistent, strict=True)
+            ]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> list[int]:
+        base = sorted(self._row_of_id.values(), key=self._position_key)
+        keys = self._keys[column]
+        return sorted(base, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    def set_filter(self, text: str) -> None:
+        """Show only lines whose 회계, 통계목, 재원 or 세부사업 text contains ``text``
+        (case, spaces and middle dots ignored). A model reset."""
+        needle = normalise_name(text)
+        if needle == self._filter:
+            return
+        narrowing = needle.startswith(self._filter)
+        self.beginResetModel()
+        self._filter = needle
+        self._order = self._filtered(self._order if narrowing else self._sorted)
+        self.endResetModel()
+
+    def _filtered(self, rows: Iterable[int]) -> list[int]:
+        needle = self._filter
+        if not needle:
+            return list(rows)
+        search = self._search
+        return [r for r in rows if needle in search[r]]
+
+    # -- QAbstractTableModel ---------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role == _DISPLAY:
+            if not index.isValid():
+                return None
+            return self._display[index.column()][self._order[index.row()]]
+        if role == _ALIGNMENT:
+            return self._alignment[index.column()] if index.isValid() else None
+        if not index.isValid():
+            return None
+        if role in (_ACCESSIBLE_TEXT, _TOOLTIP):
+            return self._spoken[index.column()][self._order[index.row()]]
+        if role == Roles.ID:
+            return self._lines[self._order[index.row()]].id
+        if role == Roles.VERSION:
+            return self._lines[self._order[index.row()]].version
+        if role == Roles.VERSION_ID:
+            return self._lines[self._order[index.row()]].version_id
+        if role == Roles.VALUE:
+            return self._values[index.column()][self._order[index.row()]]
+        if role == Roles.SORT:
+            return self._keys[index.column()][self._order[index.row()]]
+        if role == Roles.LINE:
+            return self._lines[self._order[index.row()]]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _CELL_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        texts = _HEADERS[column]
+        if column == LineColumn.AMOUNT and self._supplementary:
+            texts = _SUPPLEMENTARY_AMOUNT
+        elif column == LineColumn.OBJECT and self._revenue:
+            texts = _REVENUE_OBJECT
+        if role == _DISPLAY:
+            return tr(texts[0])
+        if role == _ACCESSIBLE_TEXT:
+            return tr(texts[1])
+        if role == _TOOLTIP:
+            return tr(texts[2])
+        if role == _ALIGNMENT:
+            return self._alignment[section]
+        return None
+
+
+def _code_name(code: str, names: Mapping[str, str]) -> str:
+    name = names.get(code)
+    return f"{code} {name}" if name else code
