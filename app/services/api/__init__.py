@@ -1,0 +1,1 @@
+"""Talking to the Hojo server: transport (TLS, proxy, errors), session, health, endpoints."""

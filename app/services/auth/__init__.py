@@ -1,0 +1,1 @@
+"""Credentials: only the refresh token, only in the OS keyring."""

@@ -1,0 +1,1 @@
+"""Synchronisation logic: stale-submit conflicts and pushing the outbox."""
