@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 import uuid
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from pytestqt.modeltest import ModelTester
 
 from app.models import ProgramTreeModel, Roles
 from domain.contracts.structure import ProgramOut
@@ -15,6 +15,9 @@ from tests.app.models.factories import program
 
 DEPT_A = uuid.UUID(int=10)
 DEPT_B = uuid.UUID(int=11)
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester
 
 
 def sample() -> list[ProgramOut]:
@@ -82,9 +85,7 @@ def test_filter_keeps_ancestors_and_ignores_space_case_and_dots() -> None:
 def test_filter_on_a_parent_shows_its_branch_and_code_matches() -> None:
     model = ProgramTreeModel(sample())
     model.set_filter("노인복지")
-    assert names(model) == [
-        ("복지 증진", [("노인 복지", ["경로 식당ㆍ무료 급식", "경로당 운영"])])
-    ]
+    assert names(model) == [("복지 증진", [("노인 복지", ["경로 식당ㆍ무료 급식", "경로당 운영"])])]
     model.set_filter("1234567890123456")
     assert names(model) == [("복지 증진", [("노인 복지", ["경로당 운영"])])]
 
