@@ -1,10 +1,11 @@
 """The 산출근거 editor's model: a tree of (label, formula) items evaluated as they are edited.
 
-Columns: 항목, 산출근거식, 금액(원), 금액(천원), 확인. Editing the formula re-evaluates it exactly
-(``domain.formula``) and the sums of every ancestor; the line amount (천원) is announced through
-``line_amount_changed``. A formula that cannot be read keeps its text, shows 0, and puts the
-error message — which names the position, "3번째 글자 '×' 근처: …" — in the 확인 column, in the
-formula cell's accessible description and tooltip, and in ``Roles.ERROR`` (text, not colour).
+Columns: 항목, 산출근거식, 금액(원), 금액(천원), 오류 및 안내. Editing the formula re-evaluates it
+exactly (``domain.formula``) and the sums of every ancestor; the line amount (천원) is announced
+through ``line_amount_changed``. A formula that cannot be read keeps its text, shows no amount,
+and puts the error message — which names the position, "3번째 글자 '×' 근처: …" — in the last
+column, in the formula cell's accessible description and tooltip, and in ``Roles.ERROR`` (text,
+not colour).
 
 Structure operations work on *paths* (tuples of rows from the top) and return what is needed to
 undo them; ``app.models.commands`` wraps them in QUndoCommands. When ``undo_stack`` is given,
@@ -60,7 +61,7 @@ _HEADERS = (
     (N_("산출근거식"), N_("원 단위 산출근거식, 예: 40,000원*19명*12월")),
     (N_("금액(원)"), N_("산출근거식 계산 결과(원)")),
     (N_("금액(천원)"), N_("예산액(천원, 원 단위 올림)")),
-    (N_("확인"), N_("산출근거식 오류 또는 가져온 식 안내")),
+    (N_("오류 및 안내"), N_("산출근거식 오류 또는 가져온 식 안내")),
 )
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)

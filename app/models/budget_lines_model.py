@@ -35,7 +35,7 @@ from domain.codes import normalise_name
 from domain.contracts.budget import ExpenditureLineOut, RevenueLineOut
 from domain.money import format_number
 
-__all__ = ["DEFAULT_COLUMNS", "BudgetLinesModel", "Line", "LineColumn"]
+__all__ = ["DEFAULT_COLUMNS", "BudgetLinesModel", "Line", "LineColumn", "state_text"]
 
 Line = ExpenditureLineOut | RevenueLineOut
 Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +85,6 @@ _HEADERS: dict[LineColumn, tuple[str, str, str]] = {
 }
 _SUPPLEMENTARY_AMOUNT = (N_("경정액"), N_("경정액, 천원"), N_("추가경정 후 금액(천원)"))
 _REVENUE_OBJECT = (N_("세입 목"), N_("세입 목"), N_("세입 목 코드와 이름"))
-STATE_NAMES = {"작성중": N_("작성중"), "요구": N_("요구"), "조정": N_("조정")}
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
@@ -213,7 +212,7 @@ class BudgetLinesModel(QAbstractTableModel):
         # STATE
         owner = line.program_id if isinstance(line, ExpenditureLineOut) else line.department_id
         state = self._states.get(owner, "")
-        text = tr(STATE_NAMES[state]) if state in STATE_NAMES else state
+        text = state_text(state)
         return text, text, state, state
 
     def _amount(self, column: LineColumn, line: Line) -> int | None:
@@ -424,6 +423,17 @@ class BudgetLinesModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return self._alignment[section]
         return None
+
+
+def state_text(state: str) -> str:
+    """A request state (작성중/요구/조정, stored in Korean) in the installed language."""
+    if state == "작성중":
+        return tr("작성중", "request state")
+    if state == "요구":
+        return tr("요구", "request state")
+    if state == "조정":
+        return tr("조정", "request state")
+    return state
 
 
 def _code_name(code: str, names: Mapping[str, str]) -> str:
