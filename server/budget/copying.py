@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from domain.workflow import start_supplementary
 from server.budget import basis
+from server.kit.stats import refresh_statistics
 from server.models import (
     Account,
     BudgetVersion,
@@ -242,4 +243,5 @@ def copy_lines(
         )
     _bulk(session, RevenueLine, rev_rows)
     basis.copy_trees(session, gov, "revenue", rev_map)
+    refresh_statistics(session)
     return len(lines), len(revenue)

@@ -27,6 +27,7 @@ from server.budget_import import (
 )
 from server.imports.lines import persist_expenditure, persist_revenue
 from server.kit.errors import ProblemError, conflict, not_found
+from server.kit.stats import refresh_statistics
 from server.models import (
     BudgetVersion,
     ExpenditureLine,
@@ -98,6 +99,7 @@ def import_book(
         lines, totals, flagged, added = persist_expenditure(session, gov, version, book)
     else:
         lines, totals, flagged, added = persist_revenue(session, gov, version, book)
+    refresh_statistics(session)
     session.execute(
         insert(ImportRecord).values(
             government_code=gov,
