@@ -261,10 +261,10 @@ def test_government_a_cannot_reach_government_b(
             url = _fill(path, b)
             resp = client.request(method, url, headers=headers, **_body(op))
             has_params = "{" in path and not path.startswith("/api/v1/codes/")
-            if has_params and resp.status_code not in (404, 422):
+            if has_params and resp.status_code != 404:
+                # 422 would mean the example body stopped the request before the tenancy
+                # check: the route would not be proven; make the example body valid instead.
                 leaks.append(f"{method} {path}: {resp.status_code} (expected 404)")
-            if has_params and resp.status_code == 422 and method == "GET":
-                leaks.append(f"{method} {path}: 422 instead of 404")
             text = resp.text
             if any(v in text for v in b.ids.values()) or B_MARKER in text:
                 leaks.append(f"{method} {path}: response contains government B's data")
