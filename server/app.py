@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from server.config import API_VERSION, SERVER_VERSION, Settings, load_settings
 from server.db import make_engine, make_session_factory
-from server.kit.errors import install_error_handlers, problem_response
+from server.kit.body_limit import BodyLimitMiddleware
+from server.kit.errors import install_error_handlers
 from server.routes import api_router
 
 
@@ -26,18 +25,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.session_factory = make_session_factory(engine)
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def _limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_body_bytes:
-            return problem_response(
-                413,
-                "body_too_large",
-                f"요청 본문이 너무 큽니다 (최대 {settings.max_body_bytes:,}바이트).",
-            )
-        return await call_next(request)
-
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.include_router(api_router, prefix="/api/v1")
     return app

@@ -33,3 +33,19 @@ def test_oversized_body_is_refused_with_413(settings: Settings) -> None:
         )
     assert resp.status_code == 413
     assert "너무 큽니다" in resp.json()["detail"]
+
+
+def test_chunked_body_without_length_is_refused_with_411(settings: Settings) -> None:
+    """A body must declare its size, so an oversized one can be refused before it is read."""
+    from dataclasses import replace
+
+    small = replace(settings, max_body_bytes=1000)
+
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(10):
+            yield b"x" * 500
+
+    with TestClient(create_app(small)) as client:
+        resp = client.post("/api/v1/auth/token", content=chunks())
+    assert resp.status_code == 411
+    assert "Content-Length" in resp.json()["detail"]
