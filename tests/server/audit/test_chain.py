@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,12 +125,25 @@ def _race(
 
 
 def test_sixteen_concurrent_writers_keep_one_chain(
-    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+    db_url: str,
+    tmp_path: Path,
 ) -> None:
     _seed(session_factory, events=1)
     count, problems = _race(session_factory, monkeypatch, lock=True)
     assert problems == []
     assert count == 17
+    # and the operator's command agrees
+    env = {**os.environ, "HOJO_DATABASE_URL": db_url, "HOJO_DATA_DIR": str(tmp_path)}
+    cli = subprocess.run(
+        [sys.executable, "-m", "server", "verify-audit"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode == 0, cli.stdout + cli.stderr
 
 
 def test_naive_read_then_insert_fails_under_concurrency(
