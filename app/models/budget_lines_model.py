@@ -29,8 +29,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.i18n import N_, thousand_text, tr
-from app.models.roles import Roles, spoken_thousand
+from app.i18n import N_, tr
+from app.models.roles import MoneyText, Roles
 from domain.codes import normalise_name
 from domain.contracts.budget import ExpenditureLineOut, RevenueLineOut
 from domain.money import format_number
@@ -92,6 +92,11 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ID, _VERSION, _VERSION_ID = int(Roles.ID), int(Roles.VERSION), int(Roles.VERSION_ID)
+_VALUE, _SORT, _LINE = int(Roles.VALUE), int(Roles.SORT), int(Roles.LINE)
+_HANDLED = frozenset(
+    {_ALIGNMENT, _ACCESSIBLE_TEXT, _TOOLTIP, _ID, _VERSION, _VERSION_ID, _VALUE, _SORT, _LINE}
+)
 _CELL_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -135,6 +140,8 @@ class BudgetLinesModel(QAbstractTableModel):
     # -- building --------------------------------------------------------------------------
     def _load(self, lines: Sequence[Line]) -> None:
         ncol = len(self._columns)
+        self._money = MoneyText()
+        self._norm_cache: dict[str, str] = {}
         self._lines: list[Line] = []
         self._display: list[list[str]] = [[] for _ in range(ncol)]
         self._spoken: list[list[str]] = [[] for _ in range(ncol)]
@@ -143,10 +150,35 @@ class BudgetLinesModel(QAbstractTableModel):
         self._search: list[str] = []
         self._row_of_id: dict[uuid.UUID, int] = {}
         self._alignment = [_RIGHT if c in MONEY_COLUMNS else _LEFT for c in self._columns]
-        for line in lines:
-            self._append(line)
+        # Column by column: one comprehension per column costs far less than a call per cell.
+        self._lines = list(lines)
+        self._row_of_id = {line.id: row for row, line in enumerate(self._lines)}
+        searched: list[list[str]] = []
+        for i, column in enumerate(self._columns):
+            if column in MONEY_COLUMNS:
+                self._load_money(i, column)
+                continue
+            cells = [self._cell(column, line) for line in self._lines]
+            self._display[i] = [cell[0] for cell in cells]
+            self._spoken[i] = [cell[1] for cell in cells]
+            self._values[i] = [cell[2] for cell in cells]
+            self._keys[i] = [cell[3] for cell in cells]
+            if column in _SEARCHED:
+                texts = self._keys[i] if column == LineColumn.FUNDING else self._display[i]
+                searched.append([self._norm(text) for text in texts])
+        self._search = ["\n".join(parts) for parts in zip(*searched, strict=True)]
+        if not searched:
+            self._search = [""] * len(self._lines)
         self._sorted = sorted(range(len(self._lines)), key=self._position_key)
         self._order = self._filtered(self._sorted)
+
+    def _load_money(self, i: int, column: LineColumn) -> None:
+        amounts = [self._amount(column, line) for line in self._lines]
+        thousand, spoken, none = self._money.thousand, self._money.spoken_thousand, self._money.none
+        self._display[i] = ["" if a is None else thousand(a) for a in amounts]
+        self._spoken[i] = [none if a is None else spoken(a) for a in amounts]
+        self._values[i] = amounts
+        self._keys[i] = [_NONE_KEY if a is None else a for a in amounts]
 
     def _position_key(self, row: int) -> tuple[int, int]:
         return (self._lines[row].position, row)
@@ -174,15 +206,22 @@ class BudgetLinesModel(QAbstractTableModel):
             self._values[i][row] = value
             self._keys[i][row] = key
             if column in _SEARCHED:
-                searched.append(display)
-        self._search[row] = normalise_name("\n".join(searched))
+                searched.append(self._norm(display if column != LineColumn.FUNDING else key))
+        self._search[row] = "\n".join(searched)
+
+    def _norm(self, text: str) -> str:
+        """``normalise_name`` with a cache: names repeat across thousands of lines."""
+        found = self._norm_cache.get(text)
+        if found is None:
+            found = self._norm_cache[text] = normalise_name(text)
+        return found
 
     def _cell(self, column: LineColumn, line: Line) -> tuple[str, str, Any, Any]:
         if column in MONEY_COLUMNS:
             amount = self._amount(column, line)
             if amount is None:
-                return "", spoken_thousand(None), None, _NONE_KEY
-            return thousand_text(amount), spoken_thousand(amount), amount, amount
+                return "", self._money.none, None, _NONE_KEY
+            return self._money.thousand(amount), self._money.spoken_thousand(amount), amount, amount
         if column == LineColumn.ACCOUNT:
             text = _code_name(line.account_code, self._account_names)
             return text, text, line.account_code, line.account_code
@@ -202,13 +241,14 @@ class BudgetLinesModel(QAbstractTableModel):
                     f"{n} {format_number(v)}" for n, (_, v) in zip(names, parts, strict=True)
                 )
             spoken = ", ".join(
-                f"{n} {spoken_thousand(v)}" for n, (_, v) in zip(names, parts, strict=True)
+                f"{n} {self._money.spoken_thousand(v)}"
+                for n, (_, v) in zip(names, parts, strict=True)
             )
-            return display, spoken, dict(funding), normalise_name(display)
+            return display, spoken, dict(funding), " ".join(names)
         if column == LineColumn.PROGRAM:
             program_id = line.program_id if isinstance(line, ExpenditureLineOut) else None
             text = self._program_names.get(program_id, "") if program_id is not None else ""
-            return text, text, program_id, normalise_name(text)
+            return text, text, program_id, self._norm(text)
         # STATE
         owner = line.program_id if isinstance(line, ExpenditureLineOut) else line.department_id
         state = self._states.get(owner, "")
@@ -376,29 +416,31 @@ class BudgetLinesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The display role first, then one set lookup turns away the roles a view asks for
+        # but this model does not use (decoration, font, colours ...).
         if role == _DISPLAY:
             if not index.isValid():
                 return None
             return self._display[index.column()][self._order[index.row()]]
-        if role == _ALIGNMENT:
-            return self._alignment[index.column()] if index.isValid() else None
-        if not index.isValid():
+        if role not in _HANDLED or not index.isValid():
             return None
+        if role == _ALIGNMENT:
+            return self._alignment[index.column()]
         if role in (_ACCESSIBLE_TEXT, _TOOLTIP):
             return self._spoken[index.column()][self._order[index.row()]]
-        if role == Roles.ID:
-            return self._lines[self._order[index.row()]].id
-        if role == Roles.VERSION:
-            return self._lines[self._order[index.row()]].version
-        if role == Roles.VERSION_ID:
-            return self._lines[self._order[index.row()]].version_id
-        if role == Roles.VALUE:
-            return self._values[index.column()][self._order[index.row()]]
-        if role == Roles.SORT:
-            return self._keys[index.column()][self._order[index.row()]]
-        if role == Roles.LINE:
-            return self._lines[self._order[index.row()]]
-        return None
+        source = self._order[index.row()]
+        if role == _VALUE:
+            return self._values[index.column()][source]
+        if role == _SORT:
+            return self._keys[index.column()][source]
+        line = self._lines[source]
+        if role == _ID:
+            return line.id
+        if role == _VERSION:
+            return line.version
+        if role == _VERSION_ID:
+            return line.version_id
+        return line  # Roles.LINE
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
