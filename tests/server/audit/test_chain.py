@@ -53,7 +53,20 @@ def test_untouched_chain_verifies(session_factory: sessionmaker[Session]) -> Non
         assert head is not None and head.seq == 5
 
 
-def test_edited_event_is_detected(session_factory: sessionmaker[Session]) -> None:
+def _verify_audit_cli(db_url: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOJO_DATABASE_URL": db_url, "HOJO_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "server", "verify-audit"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_edited_event_is_detected(
+    session_factory: sessionmaker[Session], db_url: str, tmp_path: Path
+) -> None:
     _seed(session_factory)
     with unit_of_work(session_factory) as s:
         s.execute(
@@ -63,6 +76,9 @@ def test_edited_event_is_detected(session_factory: sessionmaker[Session]) -> Non
         )
     problems = _problems(session_factory)
     assert any("해시 불일치" in p for p in problems), problems
+    cli = _verify_audit_cli(db_url, tmp_path)
+    assert cli.returncode == 1
+    assert "해시 불일치" in cli.stdout + cli.stderr
 
 
 def test_deleted_event_is_detected(session_factory: sessionmaker[Session]) -> None:
@@ -134,15 +150,7 @@ def test_sixteen_concurrent_writers_keep_one_chain(
     count, problems = _race(session_factory, monkeypatch, lock=True)
     assert problems == []
     assert count == 17
-    # and the operator's command agrees
-    env = {**os.environ, "HOJO_DATABASE_URL": db_url, "HOJO_DATA_DIR": str(tmp_path)}
-    cli = subprocess.run(
-        [sys.executable, "-m", "server", "verify-audit"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    cli = _verify_audit_cli(db_url, tmp_path)  # and the operator's command agrees
     assert cli.returncode == 0, cli.stdout + cli.stderr
 
 
