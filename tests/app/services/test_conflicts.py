@@ -180,3 +180,57 @@ def test_stale_submit_resolved_against_the_real_server(
     assert staff.expenditure_line(line.id).version == saved.version
     assert drafts.load_all() == []
     db.close()
+
+
+def test_outbox_push_offline_then_sent_with_the_same_key(
+    make_session: Callable[..., Session], server: RunningServer, tmp_path: Any
+) -> None:
+    from app.services.api.transport import Transport
+    from app.services.cache.outbox import Outbox
+    from app.services.sync.push import push_pending
+    from tests.app.services.harness import closed_port
+
+    def signed_in(login: str) -> HojoApi:
+        session = make_session()
+        session.sign_in(login, PASSWORD)
+        return HojoApi(session)
+
+    staff = signed_in("u_dept_staff")
+    _, line = make_line(signed_in("u_admin"), signed_in("u_budget_office"), staff, server)
+    db = CacheDatabase.in_data_dir(tmp_path)
+    drafts, outbox = DraftStore(db), Outbox(db)
+    body = {
+        "basis": [{"label": "○ 사무용품", "formula": "11,000원 × 12월"}],
+        "funding": {"90": 132},
+    }
+    draft = drafts.save(Draft(DraftKind.EXPENDITURE, line.id, body, None, line.version))
+    item = outbox.enqueue(
+        "PUT", f"/expenditure-lines/{line.id}", body, if_match=line.version, draft_key=draft.key
+    )
+    # Offline: the session's server moved away; the item stays, same key, one attempt.
+    real = staff.session.transport
+    staff.session.transport = Transport(f"http://127.0.0.1:{closed_port()}", timeout=5)
+    report = push_pending(outbox, staff.session, drafts)
+    assert report.offline and report.sent == 0
+    (waiting,) = outbox.pending()
+    assert waiting.idempotency_key == item.idempotency_key and waiting.attempts == 1
+    staff.session.transport.close()
+    staff.session.transport = real
+    report = push_pending(outbox, staff.session, drafts)
+    assert report.sent == 1 and outbox.pending() == [] and drafts.load_all() == []
+    assert staff.expenditure_line(line.id).amount == 132
+    # The same stale PUT again (version moved on): failed, draft marked as a conflict.
+    drafts.save(draft)
+    outbox.enqueue(
+        "PUT", f"/expenditure-lines/{line.id}", body, if_match=line.version, draft_key=draft.key
+    )
+    report = push_pending(
+        outbox,
+        staff.session,
+        drafts,
+        read_current=lambda _item: staff.expenditure_line(line.id).model_dump(mode="json"),
+    )
+    assert report.conflicts == 1
+    conflicted = drafts.get(draft.key)
+    assert conflicted is not None and conflicted.state is DraftState.CONFLICT
+    db.close()
