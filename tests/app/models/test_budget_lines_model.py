@@ -7,7 +7,9 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 
+from app.i18n import install_translators, remove_translators
 from app.models import BudgetLinesModel, LineColumn, Roles
 from domain.contracts.budget import ExpenditureLineOut
 from tests.app.models.factories import VERSION_ID, line, revenue_line
@@ -209,3 +211,17 @@ def test_sixteen_thousand_lines_sort_and_filter_in_the_model() -> None:
     assert model.index(0, amount).data(Roles.VALUE) >= model.index(1, amount).data(Roles.VALUE)
     # generous bounds: the benchmark prints the real figures
     assert built < 10 and sorted_in < 1.0 and per_key < 0.2, (built, sorted_in, per_key)
+
+
+def test_english_headers_and_spoken_money(qapp: QApplication) -> None:
+    installed = install_translators(qapp, "en")
+    try:
+        model = make()
+        amount = model.column_of(LineColumn.AMOUNT)
+        assert model.headerData(amount, Qt.Orientation.Horizontal) == "Requested amount"
+        assert cell(model, 0, LineColumn.AMOUNT) == "KRW 1,234 thousand"
+        assert cell(model, 0, LineColumn.AMOUNT, ACCESSIBLE) == "KRW 1,234,000"
+        assert cell(model, 1, LineColumn.CHANGE, ACCESSIBLE) == "minus KRW 200,000"
+        assert cell(model, 0, LineColumn.STATE) == "Requested"
+    finally:
+        remove_translators(qapp, installed)
