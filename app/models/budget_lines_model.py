@@ -24,12 +24,22 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.i18n import N_, tr
+from app.i18n import tr
+from app.models.line_columns import (
+    _HEADERS,
+    _REVENUE_OBJECT,
+    _SEARCHED,
+    _SUPPLEMENTARY_AMOUNT,
+    DEFAULT_COLUMNS,
+    MONEY_COLUMNS,
+    LineColumn,
+    code_name,
+    state_text,
+)
 from app.models.roles import MoneyText, Roles
 from domain.codes import normalise_name
 from domain.contracts.budget import ExpenditureLineOut, RevenueLineOut
@@ -40,51 +50,6 @@ __all__ = ["DEFAULT_COLUMNS", "BudgetLinesModel", "Line", "LineColumn", "state_t
 Line = ExpenditureLineOut | RevenueLineOut
 Index = QModelIndex | QPersistentModelIndex
 
-
-class LineColumn(IntEnum):
-    PROGRAM = 0
-    ACCOUNT = 1
-    OBJECT = 2
-    FUNDING = 3
-    BASE = 4
-    AMOUNT = 5
-    CHANGE = 6
-    ADJUSTED = 7
-    ADOPTED = 8
-    STATE = 9
-
-
-DEFAULT_COLUMNS: tuple[LineColumn, ...] = (
-    LineColumn.ACCOUNT,
-    LineColumn.OBJECT,
-    LineColumn.FUNDING,
-    LineColumn.BASE,
-    LineColumn.AMOUNT,
-    LineColumn.CHANGE,
-    LineColumn.ADJUSTED,
-    LineColumn.ADOPTED,
-    LineColumn.STATE,
-)
-MONEY_COLUMNS = frozenset(
-    {LineColumn.BASE, LineColumn.AMOUNT, LineColumn.CHANGE, LineColumn.ADJUSTED, LineColumn.ADOPTED}
-)
-_SEARCHED = (LineColumn.PROGRAM, LineColumn.ACCOUNT, LineColumn.OBJECT, LineColumn.FUNDING)
-
-# (header, spoken header, tooltip) per column; the 추경 and 세입 variants below.
-_HEADERS: dict[LineColumn, tuple[str, str, str]] = {
-    LineColumn.PROGRAM: (N_("세부사업"), N_("세부사업"), N_("세부사업 이름")),
-    LineColumn.ACCOUNT: (N_("회계"), N_("회계"), N_("회계 코드와 이름")),
-    LineColumn.OBJECT: (N_("통계목"), N_("통계목"), N_("통계목 코드와 이름")),
-    LineColumn.FUNDING: (N_("재원"), N_("재원 구성"), N_("재원별 금액(천원)")),
-    LineColumn.BASE: (N_("기정액"), N_("기정액, 천원"), N_("기정액 또는 전년도 예산액(천원)")),
-    LineColumn.AMOUNT: (N_("요구액"), N_("요구액, 천원"), N_("부서가 요구한 금액(천원)")),
-    LineColumn.CHANGE: (N_("증감"), N_("증감, 천원"), N_("기정액 대비 증감(천원)")),
-    LineColumn.ADJUSTED: (N_("조정액"), N_("조정액, 천원"), N_("예산부서가 조정한 금액(천원)")),
-    LineColumn.ADOPTED: (N_("의결액"), N_("의결액, 천원"), N_("의회가 의결한 금액(천원)")),
-    LineColumn.STATE: (N_("상태"), N_("상태"), N_("작성중, 요구, 조정")),
-}
-_SUPPLEMENTARY_AMOUNT = (N_("경정액"), N_("경정액, 천원"), N_("추가경정 후 금액(천원)"))
-_REVENUE_OBJECT = (N_("세입 목"), N_("세입 목"), N_("세입 목 코드와 이름"))
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
@@ -223,11 +188,11 @@ class BudgetLinesModel(QAbstractTableModel):
                 return "", self._money.none, None, _NONE_KEY
             return self._money.thousand(amount), self._money.spoken_thousand(amount), amount, amount
         if column == LineColumn.ACCOUNT:
-            text = _code_name(line.account_code, self._account_names)
+            text = code_name(line.account_code, self._account_names)
             return text, text, line.account_code, line.account_code
         if column == LineColumn.OBJECT:
             code = line.item_code if isinstance(line, RevenueLineOut) else line.object_code
-            text = _code_name(code, self._object_names)
+            text = code_name(code, self._object_names)
             return text, text, code, code
         if column == LineColumn.FUNDING:
             funding = line.funding if isinstance(line, ExpenditureLineOut) else {}
@@ -465,19 +430,3 @@ class BudgetLinesModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return self._alignment[section]
         return None
-
-
-def state_text(state: str) -> str:
-    """A request state (작성중/요구/조정, stored in Korean) in the installed language."""
-    if state == "작성중":
-        return tr("작성중", "request state")
-    if state == "요구":
-        return tr("요구", "request state")
-    if state == "조정":
-        return tr("조정", "request state")
-    return state
-
-
-def _code_name(code: str, names: Mapping[str, str]) -> str:
-    name = names.get(code)
-    return f"{code} {name}" if name else code
