@@ -123,3 +123,34 @@ def test_ruff_check_domain_and_server() -> None:
 def test_mypy_strict_domain_and_server() -> None:
     result = run([tool("mypy"), "domain", "server"], cwd=PROJECT_ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _imported_modules(path: Path) -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return names
+
+
+def test_item_models_use_qtcore_and_qtgui_only() -> None:
+    """app.models are Qt item models (QtCore/QtGui), never widgets (STYLE.md §4.2); the
+    import-linter cannot forbid one submodule of an external package, so this test does."""
+    offenders = [
+        f"{path.relative_to(PROJECT_ROOT)}: {name}"
+        for path in sorted((PROJECT_ROOT / "app" / "models").rglob("*.py"))
+        for name in sorted(_imported_modules(path))
+        if name.startswith("PySide6.QtWidgets") or name == "PySide6.QtWidgets"
+    ]
+    assert offenders == []
+
+
+def test_the_widget_import_check_sees_both_import_forms(tmp_path: Path) -> None:
+    sample = tmp_path / "m.py"
+    sample.write_text("from PySide6.QtWidgets import QWidget\nimport PySide6.QtWidgets as W\n")
+    assert {"PySide6.QtWidgets", "PySide6.QtWidgets.QWidget"} <= _imported_modules(sample)
