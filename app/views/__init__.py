@@ -1,0 +1,1 @@
+"""Windows, pages and dialogs. Views call ``app.operations``; they never talk HTTP or SQL."""

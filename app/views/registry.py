@@ -1,0 +1,10 @@
+"""The pages of the main window, in navigation order: (module, class name).
+
+Each page module adds its own line; the navigation imports them when the window is built.
+"""
+
+from __future__ import annotations
+
+PAGES: list[tuple[str, str]] = [
+    # ("app.views.budget.budget_page", "BudgetPage"),
+]
