@@ -69,14 +69,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.config import LOGGING_CONFIG
 
+    from server import demo_mode
     from server.app import create_app
     from server.migrate import upgrade
 
     settings = _settings()
+    demo_mode.check_serve(settings, args.host, args.workers, args.exit_with_stdin)
     if settings.is_sqlite:
         upgrade(settings.database_url)
     if settings.demo_credential:
         log.info("데모 모드로 시작합니다 (HOJO_DEMO_CREDENTIAL 설정됨).")
+        demo_mode.seed_if_new(settings)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -85,6 +88,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         sock.close()
         raise CliError(f"{args.host}:{args.port}에서 들을 수 없습니다: {exc}") from exc
+    sock.listen(2048)  # a parent that read the port may connect at once
     port = sock.getsockname()[1]
     # First line on stdout, so a parent process can read the port from a pipe.
     sys.stdout.write(f"HOJO_SERVER_PORT={port}\n")
@@ -92,8 +96,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     log_config = json.loads(json.dumps(LOGGING_CONFIG))
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"  # stdout stays clean
     log.info("http://%s:%s 에서 서버를 시작합니다 (작업자 %d개).", args.host, port, args.workers)
-    if args.workers > 1:
-        sock.listen(2048)  # uvicorn adopts the descriptor as it is
+    if args.workers > 1:  # uvicorn adopts the listening descriptor as it is
         sock.set_inheritable(True)
         uvicorn.run(
             "server.app:create_app",
@@ -103,8 +106,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             log_config=log_config,
         )
         return OK
-    config = uvicorn.Config(create_app(settings), log_config=log_config)
-    uvicorn.Server(config).run(sockets=[sock])
+    app = create_app(settings)
+    demo_mode.install(app, settings)  # the credential check, in demo mode only
+    server = uvicorn.Server(uvicorn.Config(app, log_config=log_config))
+    if args.exit_with_stdin:
+        demo_mode.exit_with_stdin(server)
+    server.run(sockets=[sock])
     return OK
 
 
@@ -372,6 +379,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=_port, default=8000)
     p.add_argument("--workers", type=_positive, default=1)
+    p.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="표준 입력이 닫히면(부모 프로세스가 끝나면) 서버도 끝냄",
+    )
     add("migrate", cmd_migrate, "데이터베이스 구조를 최신으로")
     p = add("create-government", cmd_create_government, "자치단체 만들기")
     p.add_argument("code", metavar="CODE")

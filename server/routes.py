@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from server.audit.endpoints import router as audit_router
+from server.auth.demo_endpoints import router as demo_auth_router
 from server.auth.endpoints import router as auth_router
 from server.budget.endpoints import router as budget_router
 from server.imports.endpoints import router as imports_router
@@ -17,6 +18,7 @@ api_router = APIRouter()
 for router in (
     system_router,
     auth_router,
+    demo_auth_router,
     users_router,
     structure_router,
     budget_router,

@@ -39,6 +39,7 @@ from server.openapi import committed_document
 from tests.server.factories import bearer, make_department, make_government, make_user
 
 PUBLIC = {"/api/v1/health", "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/logout"}
+PUBLIC |= {"/api/v1/auth/demo"}  # no bearer token: the demo credential; 404 outside demo mode
 SELF_SERVICE = {"/api/v1/auth/me", "/api/v1/auth/password"}
 B_MARKER = "B구-비밀부서"
 
