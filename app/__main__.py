@@ -1,13 +1,12 @@
-"""Entry point of `hojo`, the desktop client (the full client arrives with issue 3)."""
+"""Entry point of ``hojo``, the desktop client (``python -m app``)."""
 
 from __future__ import annotations
 
-import sys
-
 
 def main() -> int:
-    print("Hojo Desk 클라이언트는 준비 중입니다. 서버: hojo-server --help", file=sys.stderr)
-    return 0
+    from app.application import main as run
+
+    return run()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,117 @@
+"""Menus, their actions and shortcuts (파일 / 편집 / 보기 / 도구 / 도움말).
+
+Korean menu texts keep the Windows convention of a Latin mnemonic in brackets ("끝내기(&X)"),
+the only kind Alt can reach on a Korean keyboard layout. The window connects the actions; this
+module only creates them, so the list of shortcuts is in one place (도움말 → 바로 가기 키).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.i18n import tr
+
+
+def _action(
+    window: QMainWindow,
+    text: str,
+    ident: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(ident)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+@dataclass
+class Actions:
+    sign_in: QAction
+    sign_out: QAction
+    change_password: QAction
+    extend_session: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    focus_navigation: QAction
+    focus_page: QAction
+    settings: QAction
+    check_server: QAction
+    shortcuts: QAction
+    about: QAction
+    menus: dict[str, QMenu] = field(default_factory=dict)
+
+    def all(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)]
+
+
+def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
+    Key = QKeySequence.StandardKey
+    actions = Actions(
+        sign_in=_action(window, tr("로그인(&L)…"), "actionSignIn"),
+        sign_out=_action(window, tr("로그아웃(&O)"), "actionSignOut"),
+        change_password=_action(window, tr("비밀번호 변경(&P)…"), "actionChangePassword"),
+        extend_session=_action(
+            window, tr("세션 연장(&E)"), "actionExtendSession", "Ctrl+Shift+E",
+            tr("로그인 세션을 지금 연장합니다."),
+        ),
+        quit=_action(window, tr("끝내기(&X)"), "actionQuit", "Ctrl+Q"),
+        undo=_action(window, tr("실행 취소(&U)"), "actionUndo", Key.Undo),
+        redo=_action(window, tr("다시 실행(&R)"), "actionRedo", Key.Redo),
+        focus_navigation=_action(
+            window, tr("작업 목록으로 이동(&W)"), "actionFocusNavigation", "F6",
+            tr("왼쪽 작업 목록에 초점을 둡니다."),
+        ),
+        focus_page=_action(
+            window, tr("작업 화면으로 이동(&M)"), "actionFocusPage", "Shift+F6",
+            tr("열린 작업 화면에 초점을 둡니다."),
+        ),
+        settings=_action(window, tr("설정(&S)…"), "actionSettings", "Ctrl+,"),
+        check_server=_action(window, tr("서버 연결 확인(&C)"), "actionCheckServer"),
+        shortcuts=_action(window, tr("바로 가기 키(&K)"), "actionShortcuts", "F1"),
+        about=_action(window, tr("호조 데스크 정보(&A)"), "actionAbout"),
+    )
+    actions.undo.setEnabled(False)
+    actions.redo.setEnabled(False)
+    bar = window.menuBar()
+    menus = actions.menus
+    menus["file"] = bar.addMenu(tr("파일(&F)"))
+    menus["file"].addActions(
+        [actions.sign_in, actions.sign_out, actions.change_password, actions.extend_session]
+    )
+    menus["file"].addSeparator()
+    menus["file"].addAction(actions.quit)
+    menus["edit"] = bar.addMenu(tr("편집(&E)"))
+    menus["edit"].addActions([actions.undo, actions.redo])
+    menus["view"] = bar.addMenu(tr("보기(&V)"))
+    menus["view"].addActions([actions.focus_navigation, actions.focus_page])
+    if page_actions:
+        menus["view"].addSeparator()
+        menus["view"].addActions(page_actions)
+    menus["tools"] = bar.addMenu(tr("도구(&T)"))
+    menus["tools"].addActions([actions.settings, actions.check_server])
+    menus["help"] = bar.addMenu(tr("도움말(&H)"))
+    menus["help"].addActions([actions.shortcuts, actions.about])
+    for key, menu in menus.items():
+        menu.setObjectName(f"menu_{key}")
+    return actions
+
+
+def shortcut_lines(actions: list[QAction]) -> list[str]:
+    """"세션 연장: Ctrl+Shift+E" for every action that has a shortcut (the 도움말 list)."""
+    from app.a11y import clean_name
+
+    lines = []
+    for action in actions:
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if key:
+            lines.append(f"{clean_name(action.text()).rstrip('…')}: {key}")
+    return lines

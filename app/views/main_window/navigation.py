@@ -1,0 +1,134 @@
+"""The page list on the left: the pages of ``app.views.registry`` in order, then the sections
+whose pages arrive later as disabled entries ("다음 단계에서 제공").
+
+Keyboard: Tab reaches the list, arrows move, Enter or selection opens the page; Ctrl+1..9
+open the first nine available pages from anywhere (the actions live in the 보기 menu).
+A page module that fails to import is listed as unavailable instead of breaking the shell.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.a11y import buddy
+from app.i18n import N_, tr
+from app.views.page import Page
+from app.views.registry import PAGES
+
+log = logging.getLogger(__name__)
+
+SECTIONS = (N_("예산편성"), N_("세입"), N_("조정"), N_("의결"))
+"""Sections every build lists; those without a page yet are shown disabled."""
+
+LATER = N_("다음 단계에서 제공")
+UNAVAILABLE = N_("불러오지 못함")
+
+
+@dataclass
+class PageEntry:
+    title: str  # translated
+    identifier: str
+    page_class: type[Page] | None
+    note: str = ""  # translated; why it is disabled
+
+    @property
+    def available(self) -> bool:
+        return self.page_class is not None
+
+
+def _key(title: str) -> str:
+    return "".join(title.split())
+
+
+def load_entries(pages: list[tuple[str, str]] | None = None) -> list[PageEntry]:
+    """The registered pages, then the placeholder sections not covered by one."""
+    entries: list[PageEntry] = []
+    for module_name, class_name in PAGES if pages is None else pages:
+        try:
+            page_class = getattr(importlib.import_module(module_name), class_name)
+        except Exception:
+            log.exception("page %s.%s could not be loaded", module_name, class_name)
+            entries.append(PageEntry(class_name, class_name, None, tr(UNAVAILABLE)))
+            continue
+        entries.append(PageEntry(tr(page_class.TITLE), page_class.IDENTIFIER, page_class))
+    covered = {_key(e.title) for e in entries} | {
+        _key(e.page_class.TITLE) for e in entries if e.page_class
+    }
+    for section in SECTIONS:
+        if _key(section) not in covered and _key(tr(section)) not in covered:
+            entries.append(PageEntry(tr(section), f"section-{len(entries)}", None, tr(LATER)))
+    return entries
+
+
+class Navigation(QWidget):
+    """The list of pages; ``page_requested(index into entries)`` when one is chosen."""
+
+    page_requested = Signal(int)
+
+    def __init__(self, entries: list[PageEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries = entries
+        self.setObjectName("navigation")
+        label = QLabel(tr("작업 목록(&W):"), self)
+        self.list = QListWidget(self)
+        self.list.setTabKeyNavigation(False)
+        buddy(
+            label,
+            self.list,
+            tr("위아래 화살표로 고르고 Enter를 누르면 그 화면으로 갑니다 (Ctrl+1~9)."),
+            "navigationList",
+        )
+        for entry in entries:
+            text = entry.title if entry.available else f"{entry.title} ({entry.note})"
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            if not entry.available:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, entry.note)
+        self.list.currentRowChanged.connect(self._on_row)
+        self.list.itemActivated.connect(lambda item: self._on_row(self.list.row(item)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        self.actions_by_index: dict[int, QAction] = {}
+        self._build_actions()
+
+    def _build_actions(self) -> None:
+        number = 0
+        for index, entry in enumerate(self.entries):
+            if not entry.available or number >= 9:
+                continue
+            number += 1
+            action = QAction(tr("{number}. {title}").format(number=number, title=entry.title), self)
+            action.setObjectName(f"actionPage{number}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, i=index: self.select(i))
+            self.actions_by_index[index] = action
+
+    def page_actions(self) -> list[QAction]:
+        return list(self.actions_by_index.values())
+
+    def first_available(self) -> int | None:
+        return next((i for i, e in enumerate(self.entries) if e.available), None)
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self.entries) and self.entries[index].available:
+            if self.list.currentRow() == index:
+                self.page_requested.emit(index)
+            else:
+                self.list.setCurrentRow(index)
+
+    def focus_list(self) -> None:
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries) and self.entries[row].available:
+            self.page_requested.emit(row)

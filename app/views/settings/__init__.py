@@ -1,0 +1,1 @@
+"""The settings dialog: values, where each came from, and the user's own layer only."""
