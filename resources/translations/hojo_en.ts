@@ -335,5 +335,533 @@
         <source>마이너스 {amount}</source>
         <translation>minus {amount}</translation>
     </message>
+    <message>
+        <source>연습용 데모 서버를 시작하는 중입니다…</source>
+        <translation>Starting the practice demo server…</translation>
+    </message>
+    <message>
+        <source>서버에 연결하는 중입니다: {url}</source>
+        <translation>Connecting to the server: {url}</translation>
+    </message>
+    <message>
+        <source>로컬 캐시를 열 수 없습니다: {error}</source>
+        <translation>The local cache cannot be opened: {error}</translation>
+    </message>
+    <message>
+        <source>사업담당</source>
+        <translation>Program officer</translation>
+    </message>
+    <message>
+        <source>부서 예산담당</source>
+        <translation>Department budget officer</translation>
+    </message>
+    <message>
+        <source>예산부서</source>
+        <translation>Budget office</translation>
+    </message>
+    <message>
+        <source>재무관</source>
+        <translation>Finance officer</translation>
+    </message>
+    <message>
+        <source>지출원</source>
+        <translation>Disbursing officer</translation>
+    </message>
+    <message>
+        <source>감사</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>관리자</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>서버 연결 확인</source>
+        <translation>Check the server connection</translation>
+    </message>
+    <message>
+        <source>로그인</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>로그인 유지</source>
+        <translation>Stay signed in</translation>
+    </message>
+    <message>
+        <source>데모 사용자로 로그인</source>
+        <translation>Sign in as a demo user</translation>
+    </message>
+    <message>
+        <source>세션 연장</source>
+        <translation>Extend the session</translation>
+    </message>
+    <message>
+        <source>비밀번호 변경</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>로그아웃</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>{title} — 호조 데스크</source>
+        <translation>{title} — Hojo Desk</translation>
+    </message>
+    <message>
+        <source>{title} — 호조 데스크 (데모)</source>
+        <translation>{title} — Hojo Desk (demo)</translation>
+    </message>
+    <message>
+        <source>오류: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <source>서버에 연결했습니다.</source>
+        <translation>Connected to the server.</translation>
+    </message>
+    <message>
+        <source>이 주소의 응답에서 API 버전을 알 수 없습니다. 호조 데스크 서버 주소가 맞는지 확인하세요.</source>
+        <translation>The answer from this address has no API version. Check that it is the address of a Hojo Desk server.</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.</source>
+        <translation>The server cannot be reached. Check the server address and the network connection.</translation>
+    </message>
+    <message>
+        <source>서버가 너무 오래된 버전입니다 (서버 API {version}). 서버 관리자에게 서버 업데이트를 요청하세요.</source>
+        <translation>The server is too old (server API {version}). Ask the server administrator to update the server.</translation>
+    </message>
+    <message>
+        <source>이 프로그램이 서버보다 오래된 버전입니다 (서버 API {version}). 프로그램을 업데이트하세요.</source>
+        <translation>This program is older than the server (server API {version}). Update the program.</translation>
+    </message>
+    <message>
+        <source>아이디 또는 비밀번호가 올바르지 않습니다.</source>
+        <translation>The ID or password is not correct.</translation>
+    </message>
+    <message>
+        <source>예상하지 못한 오류가 발생했습니다: {error}</source>
+        <translation>An unexpected error occurred: {error}</translation>
+    </message>
+    <message>
+        <source>변경(&amp;O)</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>비밀번호를 바꿨습니다.</source>
+        <translation>The password was changed.</translation>
+    </message>
+    <message>
+        <source>처음 로그인했거나 관리자가 비밀번호를 초기화했습니다. 새 비밀번호를 정하세요.</source>
+        <translation>This is your first sign-in or an administrator reset your password. Choose a new password.</translation>
+    </message>
+    <message>
+        <source>현재 비밀번호(&amp;C):</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>새 비밀번호(&amp;N):</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>새 비밀번호 확인(&amp;F):</source>
+        <translation>Con&amp;firm new password:</translation>
+    </message>
+    <message>
+        <source>현재 비밀번호를 입력하세요.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>새 비밀번호가 서로 다릅니다.</source>
+        <translation>The new passwords do not match.</translation>
+    </message>
+    <message>
+        <source>새 비밀번호는 {length}자 이상이어야 합니다.</source>
+        <translation>The new password must have at least {length} characters.</translation>
+    </message>
+    <message>
+        <source>{seconds}초</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>세션 연장(&amp;E)</source>
+        <translation>&amp;Extend session</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>로그인 세션을 지금 연장합니다.</source>
+        <translation>Extends the sign-in session now.</translation>
+    </message>
+    <message>
+        <source>{minutes}분 {seconds}초</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>세션 종료 예정</source>
+        <translation>Session ending soon</translation>
+    </message>
+    <message>
+        <source>로그인 세션이 {remaining} 뒤에 끝납니다. 계속 작업하려면 세션을 연장하세요 (Enter 또는 Ctrl+Shift+E). 작성 중인 내용은 이 PC에 저장되어 있습니다.</source>
+        <translation>Your sign-in session ends in {remaining}. To keep working, extend the session (Enter or Ctrl+Shift+E). Your work in progress is saved on this PC.</translation>
+    </message>
+    <message>
+        <source>로그인 정보 기억(&amp;R)</source>
+        <translation>&amp;Remember sign-in</translation>
+    </message>
+    <message>
+        <source>다음에 비밀번호 없이 로그인합니다. 갱신 토큰만 운영체제 키링에 보관합니다.</source>
+        <translation>Signs in without a password next time. Only the refresh token is kept, in the operating system's keyring.</translation>
+    </message>
+    <message>
+        <source>서버 주소(&amp;S):</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>아이디(&amp;I):</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>비밀번호(&amp;P):</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>예: https://hojo.example.go.kr</source>
+        <translation>For example: https://hojo.example.go.kr</translation>
+    </message>
+    <message>
+        <source>로그인(&amp;L)</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>호조 데스크 서버에 로그인합니다.</source>
+        <translation>Sign in to the Hojo Desk server.</translation>
+    </message>
+    <message>
+        <source>서버 주소를 입력하세요.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>아이디를 입력하세요.</source>
+        <translation>Enter your ID.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 입력하세요.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>로그인하는 중입니다…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>다시 로그인</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>{name}(으)로 로그인했습니다.</source>
+        <translation>Signed in as {name}.</translation>
+    </message>
+    <message>
+        <source>파일(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>편집(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>보기(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>도구(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>로그인(&amp;L)…</source>
+        <translation>Sign &amp;in…</translation>
+    </message>
+    <message>
+        <source>로그아웃(&amp;O)</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>비밀번호 변경(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>끝내기(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>실행 취소(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>다시 실행(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>작업 목록으로 이동(&amp;W)</source>
+        <translation>Go to the &amp;work list</translation>
+    </message>
+    <message>
+        <source>왼쪽 작업 목록에 초점을 둡니다.</source>
+        <translation>Moves the focus to the work list on the left.</translation>
+    </message>
+    <message>
+        <source>작업 화면으로 이동(&amp;M)</source>
+        <translation>Go to the &amp;main area</translation>
+    </message>
+    <message>
+        <source>열린 작업 화면에 초점을 둡니다.</source>
+        <translation>Moves the focus to the open page.</translation>
+    </message>
+    <message>
+        <source>설정(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>서버 연결 확인(&amp;C)</source>
+        <translation>&amp;Check server connection</translation>
+    </message>
+    <message>
+        <source>바로 가기 키(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>호조 데스크 정보(&amp;A)</source>
+        <translation>&amp;About Hojo Desk</translation>
+    </message>
+    <message>
+        <source>호조 데스크: 지방자치단체 예산 업무를 위한 접근성 있는 데스크톱 프로그램.</source>
+        <translation>Hojo Desk: an accessible desktop program for local-government budget work.</translation>
+    </message>
+    <message>
+        <source>로그아웃했습니다.</source>
+        <translation>Signed out.</translation>
+    </message>
+    <message>
+        <source>다음 단계에서 제공</source>
+        <translation>coming in a later stage</translation>
+    </message>
+    <message>
+        <source>불러오지 못함</source>
+        <translation>could not be loaded</translation>
+    </message>
+    <message>
+        <source>예산편성</source>
+        <translation>Budget formulation</translation>
+    </message>
+    <message>
+        <source>세입</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>의결</source>
+        <translation>Council resolution</translation>
+    </message>
+    <message>
+        <source>작업 목록(&amp;W):</source>
+        <translation>&amp;Work list:</translation>
+    </message>
+    <message>
+        <source>위아래 화살표로 고르고 Enter를 누르면 그 화면으로 갑니다 (Ctrl+1~9).</source>
+        <translation>Choose with the up and down arrows and press Enter to open that page (Ctrl+1 to 9).</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>데모 역할</source>
+        <translation>Demo role</translation>
+    </message>
+    <message>
+        <source>데모 역할(&amp;R):</source>
+        <translation>Demo &amp;role:</translation>
+    </message>
+    <message>
+        <source>연습용 데모에서 다른 역할의 사용자로 바꿔 로그인합니다.</source>
+        <translation>Signs in to the practice demo as the user of another role.</translation>
+    </message>
+    <message>
+        <source>세션을 연장하지 못했습니다.</source>
+        <translation>The session could not be extended.</translation>
+    </message>
+    <message>
+        <source>로그인 세션이 끝났습니다. 비밀번호를 다시 입력하세요.</source>
+        <translation>Your sign-in session has ended. Enter your password again.</translation>
+    </message>
+    <message>
+        <source>로그인 세션이 끝났습니다. 작업 중인 내용은 그대로 있습니다. 비밀번호를 다시 입력하세요.</source>
+        <translation>Your sign-in session has ended. Your work in progress is kept. Enter your password again.</translation>
+    </message>
+    <message>
+        <source>세션을 연장했습니다. {minutes}분 남았습니다.</source>
+        <translation>The session was extended. {minutes} minutes left.</translation>
+    </message>
+    <message>
+        <source>호조 데스크를 시작하는 중입니다…</source>
+        <translation>Starting Hojo Desk…</translation>
+    </message>
+    <message>
+        <source>시작 진행 상황</source>
+        <translation>Start-up progress</translation>
+    </message>
+    <message>
+        <source>시작하는 중</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <source>시작하지 못했습니다: {message}</source>
+        <translation>Could not start: {message}</translation>
+    </message>
+    <message>
+        <source>연결: 확인 중</source>
+        <translation>Connection: checking</translation>
+    </message>
+    <message>
+        <source>연결: 로컬 데모 (이 PC의 연습용 서버)</source>
+        <translation>Connection: local demo (a practice server on this PC)</translation>
+    </message>
+    <message>
+        <source>연결: 온라인</source>
+        <translation>Connection: online</translation>
+    </message>
+    <message>
+        <source>연결: 오프라인 (작성 중인 내용은 이 PC에 저장됩니다)</source>
+        <translation>Connection: offline (your work is saved on this PC)</translation>
+    </message>
+    <message>
+        <source>상태 표시줄</source>
+        <translation>Status bar</translation>
+    </message>
+    <message>
+        <source>저장: 변경 없음</source>
+        <translation>Saved: no changes</translation>
+    </message>
+    <message>
+        <source>로그인하지 않음</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>세션: 만료됨</source>
+        <translation>Session: expired</translation>
+    </message>
+    <message>
+        <source>사용자: {name} ({roles})</source>
+        <translation>User: {name} ({roles})</translation>
+    </message>
+    <message>
+        <source>저장: 이 PC에 모두 저장됨 ({time})</source>
+        <translation>Saved: everything saved on this PC ({time})</translation>
+    </message>
+    <message>
+        <source>저장: 작업 {count}건 진행 중</source>
+        <translation>Saving: {count} tasks in progress</translation>
+    </message>
+    <message>
+        <source>세션: {minutes}분 남음</source>
+        <translation>Session: {minutes} min left</translation>
+    </message>
+    <message>
+        <source>왼쪽 작업 목록에서 화면을 고르세요 (F6).</source>
+        <translation>Choose a page in the work list on the left (F6).</translation>
+    </message>
+    <message>
+        <source>{name}(으)로 바꿨습니다.</source>
+        <translation>Switched to {name}.</translation>
+    </message>
+    <message>
+        <source>{name} 실행 취소(&amp;U)</source>
+        <translation>&amp;Undo {name}</translation>
+    </message>
+    <message>
+        <source>{name} 다시 실행(&amp;R)</source>
+        <translation>&amp;Redo {name}</translation>
+    </message>
+    <message>
+        <source>추가 인증서 파일(&amp;C):</source>
+        <translation>Additional &amp;certificate file:</translation>
+    </message>
+    <message>
+        <source>프록시(&amp;P):</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>화면 언어(&amp;L):</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>로그인 상태 유지(&amp;R)</source>
+        <translation>&amp;Remember sign-in</translation>
+    </message>
+    <message>
+        <source>세션 종료 알림(분)(&amp;W):</source>
+        <translation>Session end &amp;warning (minutes):</translation>
+    </message>
+    <message>
+        <source>글자 크기(%)(&amp;F):</source>
+        <translation>&amp;Font size (%):</translation>
+    </message>
+    <message>
+        <source>고대비 화면(&amp;H)</source>
+        <translation>&amp;High contrast</translation>
+    </message>
+    <message>
+        <source>응답 대기 시간(초)(&amp;T):</source>
+        <translation>Response &amp;timeout (seconds):</translation>
+    </message>
+    <message>
+        <source>한국어</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>영어</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>저장(&amp;O)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>설정을 저장했습니다. 일부 설정은 다시 시작하면 적용됩니다.</source>
+        <translation>Settings saved. Some settings take effect after a restart.</translation>
+    </message>
+    <message>
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>출처: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>관리자가 정한 값이라 여기서 바꿀 수 없습니다</source>
+        <translation>set by an administrator, so it cannot be changed here</translation>
+    </message>
+    <message>
+        <source>여기서 바꾼 값은 이 사용자의 설정 파일에만 저장됩니다: {path}</source>
+        <translation>Values changed here are saved only in this user's settings file: {path}</translation>
+    </message>
+    <message>
+        <source>예</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
 </context>
 </TS>
