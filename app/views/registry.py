@@ -8,3 +8,4 @@ from __future__ import annotations
 PAGES: list[tuple[str, str]] = [
     # ("app.views.budget.budget_page", "BudgetPage"),
 ]
+PAGES.append(("app.views.adjust.adjust_page", "AdjustPage"))
