@@ -7,5 +7,7 @@ from __future__ import annotations
 
 PAGES: list[tuple[str, str]] = [
     # ("app.views.budget.budget_page", "BudgetPage"),
+    ("app.views.budget.budget_page", "BudgetPage"),
 ]
+PAGES.append(("app.views.revenue.revenue_page", "RevenuePage"))
 PAGES.append(("app.views.adjust.adjust_page", "AdjustPage"))

@@ -1,0 +1,155 @@
+"""예산편성: the program tree, the selected program's lines, the 산출근거 editor, and actions.
+
+Loading goes through ``app.operations.budget``; the editing flow (drafts, save, conflicts,
+submit) lives in :mod:`app.views.budget.editing`. On activation the drafts left in the cache are
+restored and the page says how many.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app.a11y import announce
+from app.i18n import N_, tr
+from app.operations import Changes
+from app.operations import budget as ops
+from app.views.budget.actions import BudgetActions
+from app.views.budget.basis_editor import BasisEditor
+from app.views.budget.editing import LineEditing
+from app.views.budget.lines_panel import LinesPanel
+from app.views.budget.program_panel import ProgramPanel
+from app.views.page import Page
+from domain.contracts.structure import ProgramOut
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+
+class BudgetPage(Page):
+    TITLE = N_("예산편성")
+    IDENTIFIER = "budgetPage"
+    DESCRIPTION = N_("세부사업의 편성 줄과 산출근거를 작성하고 요구합니다")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(tr(self.TITLE))  # when shown on its own (tests, benchmark)
+        self.data: ops.BudgetData | None = None
+        self.program: ProgramOut | None = None
+        self.details: frozenset[uuid.UUID] = frozenset()
+        self._loaded = False
+        self.heading = QLabel(tr("예산편성"))
+        self.heading.setObjectName("budgetHeading")
+        self.status = QLabel()
+        self.status.setObjectName("budgetStatus")
+        self.status.setWordWrap(True)
+        self.programs = ProgramPanel()
+        self.lines = LinesPanel()
+        self.editor = BasisEditor()
+        self.editing = LineEditing(ctx, self.lines, self.editor, self)
+        self.actions = BudgetActions(self)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.lines, 1)
+        top_layout.addWidget(self.actions)
+        right.addWidget(top)
+        right.addWidget(self.editor)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.programs)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        QWidget.setTabOrder(self.programs.tree, self.lines.filter)
+        QWidget.setTabOrder(self.lines.table, self.actions.first())
+        QWidget.setTabOrder(self.actions.last(), self.editor.tree)
+
+        self.programs.program_selected.connect(self._program_selected)
+        self.lines.line_selected.connect(self.editing.show_line)
+        self.editing.status.connect(self.say)
+        self.editing.line_saved.connect(self.line_saved)
+
+    # -- Page ------------------------------------------------------------------------------
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack()
+
+    def first_focus(self) -> QWidget | None:
+        return self.programs.filter
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    def on_changes(self, changes: Changes, source: object) -> None:
+        if source is self:
+            return
+        if changes.programs or changes.versions:
+            self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self, version_id: uuid.UUID | None = None) -> None:
+        self.say(tr("불러오는 중…"), False)
+        ops.load_budget(self.ctx, version_id, self.apply, self.editing._failed, source=self)
+
+    def apply(self, data: ops.BudgetData) -> None:
+        """Show loaded data (also used directly by the benchmark), then restore drafts."""
+        self.data = self.editing.data = data
+        version = data.version
+        self.heading.setText(
+            tr("예산편성: {year}년 {kind} ({state})").format(
+                year=version.fiscal_year, kind=version.kind, state=version.state
+            )
+            if version
+            else tr("예산편성: 편성 중인 예산이 없습니다")
+        )
+        states = {pid: s.state for pid, s in data.states.items()}
+        objects = {c.code: c.name for c in data.objects}
+        self.lines.configure(data.accounts, objects, data.fundings, states)
+        self.programs.set_programs(data.programs, data.departments)
+        self._program_selected(None, frozenset(p.id for p in data.programs if p.level == "세부"))
+        self.say(tr("사업 {programs}개, 편성 줄 {lines}줄").format(
+            programs=len(data.programs), lines=len(data.lines)), False)  # fmt: skip
+        ops.restore_drafts(self.ctx, self._restored, self.editing._failed)
+
+    def _restored(self, drafts: list) -> None:  # type: ignore[type-arg]
+        self.editing.restore(drafts)
+        self._show_lines()
+
+    def _program_selected(self, program: ProgramOut | None, details: frozenset[uuid.UUID]) -> None:
+        self.program = program
+        self.details = details
+        self._show_lines()
+
+    def _show_lines(self) -> None:
+        if self.data is None:
+            return
+        details = self.details
+        current = self.lines.current_line()
+        shown = [line for line in self.data.lines if line.program_id in details]
+        shown += self.editing.new_lines(details)
+        self.lines.set_lines(shown)
+        if current is not None:
+            self.lines.select_line(current.id)
+        self.actions.update_state()
+
+    def line_saved(self, line: object) -> None:
+        if self.data is None:
+            return
+        lines = [x for x in self.data.lines if x.id != getattr(line, "id", None)]
+        self.data.lines = [*lines, line]  # type: ignore[list-item]
+
+    def say(self, text: str, assertive: bool = False) -> None:
+        self.status.setText(text)
+        announce(self, text, assertive)

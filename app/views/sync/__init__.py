@@ -1,0 +1,1 @@
+"""Views of synchronisation: the stale-submit conflict dialog."""
