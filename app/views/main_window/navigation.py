@@ -13,8 +13,8 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from app.a11y import buddy
 from app.i18n import N_, tr
@@ -76,7 +76,12 @@ class Navigation(QWidget):
         self.entries = entries
         self.setObjectName("navigation")
         label = QLabel(tr("작업 목록(&W):"), self)
-        self.list = QListWidget(self)
+        # QListView over a QStandardItemModel: QListWidget's list model cannot be audited
+        # (PySide6's QAbstractListModel.columnCount() needs its parent argument).
+        self.model = QStandardItemModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setTabKeyNavigation(False)
         buddy(
             label,
@@ -86,13 +91,16 @@ class Navigation(QWidget):
         )
         for entry in entries:
             text = entry.title if entry.available else f"{entry.title} ({entry.note})"
-            item = QListWidgetItem(text, self.list)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item = QStandardItem(text)
+            item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
             if not entry.available:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, entry.note)
-        self.list.currentRowChanged.connect(self._on_row)
-        self.list.itemActivated.connect(lambda item: self._on_row(self.list.row(item)))
+                item.setData(entry.note, Qt.ItemDataRole.AccessibleDescriptionRole)
+            self.model.appendRow(item)
+        self.list.selectionModel().currentRowChanged.connect(
+            lambda now, _old: self._on_row(now.row())
+        )
+        self.list.activated.connect(lambda index: self._on_row(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
@@ -121,10 +129,13 @@ class Navigation(QWidget):
 
     def select(self, index: int) -> None:
         if 0 <= index < len(self.entries) and self.entries[index].available:
-            if self.list.currentRow() == index:
+            if self.current_row() == index:
                 self.page_requested.emit(index)
             else:
-                self.list.setCurrentRow(index)
+                self.list.setCurrentIndex(self.model.index(index, 0))
+
+    def current_row(self) -> int:
+        return self.list.currentIndex().row()
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
