@@ -42,7 +42,9 @@ def save_basis(
 
     def work(_state: TaskState) -> RevenueLineOut:
         saved = ctx.api.update_revenue_line(line.id, body, line.version)
-        # The PUT answer may leave the tree out; read it back with its items' ids.
+        if saved.basis is not None:
+            return saved
+        # The answer left the tree out: read it back with its items' ids.
         for found in ctx.api.revenue_lines(saved.version_id, with_basis=True):
             if found.id == saved.id:
                 return found
