@@ -863,5 +863,485 @@
         <source>아니오</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>{year}년 {kind} ({state})</source>
+        <translation>{year} {kind} ({state})</translation>
+    </message>
+    <message>
+        <source>조정</source>
+        <translation>Adjust</translation>
+    </message>
+    <message>
+        <source>요구액과 조정액을 비교하고 조정, 확정, 의결, 성립, 추경을 합니다.</source>
+        <translation>Compare requested and adjusted amounts; adjust, confirm, enter the council resolution, establish and start supplementary budgets.</translation>
+    </message>
+    <message>
+        <source>세출</source>
+        <translation>Expenditure</translation>
+    </message>
+    <message>
+        <source>예산 버전</source>
+        <translation>Budget version</translation>
+    </message>
+    <message>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>세출 또는 세입 예산</source>
+        <translation>Expenditure or revenue budget</translation>
+    </message>
+    <message>
+        <source>찾기</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>세부사업, 회계, 통계목 이름이나 코드로 찾습니다.</source>
+        <translation>Find by detailed project, account or statistical item name or code.</translation>
+    </message>
+    <message>
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>예산 항목</source>
+        <translation>Budget lines</translation>
+    </message>
+    <message>
+        <source>{year}년 {kind}, 상태 {state}. 세출 합계 {exp}, 세입 합계 {rev}.</source>
+        <translation>{year} {kind}, state {state}. Expenditure total {exp}, revenue total {rev}.</translation>
+    </message>
+    <message>
+        <source>예산을 읽지 못했습니다: {reason}</source>
+        <translation>Could not read the budget: {reason}</translation>
+    </message>
+    <message>
+        <source>조회 결과 {count}건</source>
+        <translation>{count} results</translation>
+    </message>
+    <message>
+        <source>세입 {account} {code} {name}</source>
+        <translation>Revenue {account} {code} {name}</translation>
+    </message>
+    <message>
+        <source>금액을 천원 단위 숫자로 입력하세요. 예: 4,800</source>
+        <translation>Enter the amount in thousands of won as a number, e.g. 4,800.</translation>
+    </message>
+    <message>
+        <source>'{text}'은(는) 금액으로 읽을 수 없습니다. 천원 단위 숫자로 입력하세요.</source>
+        <translation>'{text}' cannot be read as an amount. Enter a number in thousands of won.</translation>
+    </message>
+    <message>
+        <source>금액은 0 이상이어야 합니다.</source>
+        <translation>The amount must be 0 or more.</translation>
+    </message>
+    <message>
+        <source>진행률</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>작업 취소</source>
+        <translation>Cancel work</translation>
+    </message>
+    <message>
+        <source>기정액 {amount}</source>
+        <translation>Previous amount {amount}</translation>
+    </message>
+    <message>
+        <source>경정액 {amount}</source>
+        <translation>Revised amount {amount}</translation>
+    </message>
+    <message>
+        <source>증감 {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>요구 {amount}</source>
+        <translation>Requested {amount}</translation>
+    </message>
+    <message>
+        <source>조정 {amount}</source>
+        <translation>Adjusted {amount}</translation>
+    </message>
+    <message>
+        <source>(사유: {reason})</source>
+        <translation>(reason: {reason})</translation>
+    </message>
+    <message>
+        <source>의결 {amount}</source>
+        <translation>Resolved {amount}</translation>
+    </message>
+    <message>
+        <source>현재 {amount}</source>
+        <translation>Current {amount}</translation>
+    </message>
+    <message>
+        <source>선택한 예산 항목</source>
+        <translation>Selected budget line</translation>
+    </message>
+    <message>
+        <source>표에서 예산 항목을 고르세요.</source>
+        <translation>Choose a budget line in the table.</translation>
+    </message>
+    <message>
+        <source>조정액(천원)</source>
+        <translation>Adjusted amount (thousand won)</translation>
+    </message>
+    <message>
+        <source>예산부서가 정한 금액, 천원 단위. 예: 4,800</source>
+        <translation>The amount set by the budget office, in thousands of won, e.g. 4,800.</translation>
+    </message>
+    <message>
+        <source>조정 사유</source>
+        <translation>Reason for adjustment</translation>
+    </message>
+    <message>
+        <source>조정에는 사유가 필요합니다.</source>
+        <translation>An adjustment needs a reason.</translation>
+    </message>
+    <message>
+        <source>요구 반려</source>
+        <translation>Return request</translation>
+    </message>
+    <message>
+        <source>선택한 항목의 세부사업 요구를 작성중으로 돌려보냅니다.</source>
+        <translation>Returns the selected line's detailed project request to drafting.</translation>
+    </message>
+    <message>
+        <source>조정 이력</source>
+        <translation>Adjustment history</translation>
+    </message>
+    <message>
+        <source>요구, 조정, 의결 금액과 변경 기록</source>
+        <translation>Requested, adjusted and resolved amounts and the change log</translation>
+    </message>
+    <message>
+        <source>조정 결과</source>
+        <translation>Adjustment result</translation>
+    </message>
+    <message>
+        <source>{when} {who}: {what}</source>
+        <translation>{when} {who}: {what}</translation>
+    </message>
+    <message>
+        <source>조정 사유를 입력하세요. 사유 없이는 조정할 수 없습니다.</source>
+        <translation>Enter a reason for the adjustment. A line cannot be adjusted without one.</translation>
+    </message>
+    <message>
+        <source>조정했습니다: {amount}</source>
+        <translation>Adjusted: {amount}</translation>
+    </message>
+    <message>
+        <source>조정하지 못했습니다: {reason}</source>
+        <translation>Could not adjust: {reason}</translation>
+    </message>
+    <message>
+        <source>세부사업 요구를 반려했습니다 (작성중).</source>
+        <translation>The detailed project request was returned (drafting).</translation>
+    </message>
+    <message>
+        <source>반려하지 못했습니다: {reason}</source>
+        <translation>Could not return the request: {reason}</translation>
+    </message>
+    <message>
+        <source>예산 버전 작업</source>
+        <translation>Budget version actions</translation>
+    </message>
+    <message>
+        <source>확정</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>회계마다 세입과 세출이 같고 모든 세부사업이 요구되었을 때 확정합니다.</source>
+        <translation>Confirms the proposal when revenue equals expenditure in every account and every detailed project has been requested.</translation>
+    </message>
+    <message>
+        <source>성립</source>
+        <translation>Establish</translation>
+    </message>
+    <message>
+        <source>추가경정예산 만들기</source>
+        <translation>Create supplementary budget</translation>
+    </message>
+    <message>
+        <source>성립한 예산에서 제N회 추경을 만듭니다. 성립액이 기정액이 됩니다.</source>
+        <translation>Creates the next supplementary budget from the established budget. The established amounts become the previous amounts.</translation>
+    </message>
+    <message>
+        <source>다음 연도 예산 만들기</source>
+        <translation>Create next year's budget</translation>
+    </message>
+    <message>
+        <source>이 예산의 사업 구조와 금액으로 다음 연도 본예산(안)을 만듭니다.</source>
+        <translation>Creates next year's draft original budget from this budget's projects and amounts.</translation>
+    </message>
+    <message>
+        <source>의결액(천원)</source>
+        <translation>Council amount (thousand won)</translation>
+    </message>
+    <message>
+        <source>표에서 고른 항목의 의회 의결 금액, 천원 단위. 삭감만 할 수 있습니다.</source>
+        <translation>The amount the council resolved for the line chosen in the table, in thousands of won. Only cuts are allowed.</translation>
+    </message>
+    <message>
+        <source>의결 목록에 추가</source>
+        <translation>Add to resolution list</translation>
+    </message>
+    <message>
+        <source>의결 목록 비우기</source>
+        <translation>Clear resolution list</translation>
+    </message>
+    <message>
+        <source>의결 목록</source>
+        <translation>Resolution list</translation>
+    </message>
+    <message>
+        <source>의회가 삭감한 항목과 금액</source>
+        <translation>Lines the council cut, with their amounts</translation>
+    </message>
+    <message>
+        <source>의결 반영</source>
+        <translation>Apply resolution</translation>
+    </message>
+    <message>
+        <source>의결 목록의 금액을 반영하고 예산을 의결 상태로 바꿉니다.</source>
+        <translation>Applies the amounts in the resolution list and marks the budget as resolved.</translation>
+    </message>
+    <message>
+        <source>처리하지 못한 이유</source>
+        <translation>Why it could not be done</translation>
+    </message>
+    <message>
+        <source>{what}하지 못했습니다: {reason}</source>
+        <translation>{what} failed: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind}을(를) 확정했습니다.</source>
+        <translation>{kind} confirmed.</translation>
+    </message>
+    <message>
+        <source>먼저 표에서 항목을 고르세요.</source>
+        <translation>First choose a line in the table.</translation>
+    </message>
+    <message>
+        <source>의결 목록에 넣었습니다: {line} {amount}</source>
+        <translation>Added to the resolution list: {line} {amount}</translation>
+    </message>
+    <message>
+        <source>의회 의결을 반영했습니다 ({state}).</source>
+        <translation>The council resolution was applied ({state}).</translation>
+    </message>
+    <message>
+        <source>{kind}이(가) 성립했습니다.</source>
+        <translation>{kind} is established.</translation>
+    </message>
+    <message>
+        <source>추가경정예산을 만드는 중입니다. 모든 예산 항목을 복사합니다.</source>
+        <translation>Creating the supplementary budget. Every budget line is copied.</translation>
+    </message>
+    <message>
+        <source>{kind}을(를) 만들었습니다.</source>
+        <translation>{kind} created.</translation>
+    </message>
+    <message>
+        <source>추경 만들기</source>
+        <translation>Creating the supplementary budget</translation>
+    </message>
+    <message>
+        <source>다음 연도 예산을 만드는 중입니다.</source>
+        <translation>Creating next year's budget.</translation>
+    </message>
+    <message>
+        <source>아이디</source>
+        <translation>User ID</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>역할</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>사용자 관리</source>
+        <translation>User administration</translation>
+    </message>
+    <message>
+        <source>사용자를 만들고 역할, 비밀번호, 사용 여부를 관리합니다 (관리자 전용).</source>
+        <translation>Create users and manage their roles, passwords and access (administrators only).</translation>
+    </message>
+    <message>
+        <source>사용자 목록</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>새 사용자 입력</source>
+        <translation>Enter a new user</translation>
+    </message>
+    <message>
+        <source>사용자 만들기</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <source>이름, 부서, 역할 저장</source>
+        <translation>Save name, department and roles</translation>
+    </message>
+    <message>
+        <source>비밀번호 초기화</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>비밀번호 칸의 임시 비밀번호로 바꿉니다. 사용자는 다음 로그인 때 바꿔야 합니다.</source>
+        <translation>Sets the temporary password from the password field. The user must change it at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>사용 중지</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>잠금 해제</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>사용자 관리는 관리자만 할 수 있습니다.</source>
+        <translation>Only administrators can manage users.</translation>
+    </message>
+    <message>
+        <source>사용 중</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>잠김</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>비밀번호 변경 필요</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>다시 사용</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>새 사용자를 입력하세요.</source>
+        <translation>Enter the new user.</translation>
+    </message>
+    <message>
+        <source>사용자를 만들었습니다: {login}</source>
+        <translation>User created: {login}</translation>
+    </message>
+    <message>
+        <source>사용자를 만들지 못했습니다</source>
+        <translation>Could not create the user</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {login}</source>
+        <translation>Saved: {login}</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>비밀번호 칸에 임시 비밀번호를 입력하세요.</source>
+        <translation>Enter a temporary password in the password field.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 초기화했습니다: {login}. 다음 로그인 때 바꿔야 합니다.</source>
+        <translation>Password reset: {login}. It must be changed at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 초기화하지 못했습니다</source>
+        <translation>Could not reset the password</translation>
+    </message>
+    <message>
+        <source>사용을 중지했습니다: {login}</source>
+        <translation>Disabled: {login}</translation>
+    </message>
+    <message>
+        <source>다시 사용하게 했습니다: {login}</source>
+        <translation>Enabled again: {login}</translation>
+    </message>
+    <message>
+        <source>사용 여부를 바꾸지 못했습니다</source>
+        <translation>Could not change whether the user is enabled</translation>
+    </message>
+    <message>
+        <source>잠금을 풀었습니다: {login}</source>
+        <translation>Unlocked: {login}</translation>
+    </message>
+    <message>
+        <source>잠금을 풀지 못했습니다</source>
+        <translation>Could not unlock</translation>
+    </message>
+    <message>
+        <source>사용자 정보</source>
+        <translation>User details</translation>
+    </message>
+    <message>
+        <source>영문, 숫자와 . _ @ -</source>
+        <translation>Latin letters, digits and . _ @ -</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>새 사용자의 첫 비밀번호 또는 초기화할 임시 비밀번호. 10자 이상, 두 종류 이상의 글자. 사용자는 다음 로그인 때 바꿔야 합니다.</source>
+        <translation>The new user's first password or the temporary password for a reset: at least 10 characters of at least two kinds. The user must change it at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>부서 없음</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <source>세입 예산을 회계, 부서, 목별로 보고 산출근거를 고칩니다.</source>
+        <translation>View the revenue budget by account, department and item, and edit the calculation basis.</translation>
+    </message>
+    <message>
+        <source>세입을 맡은 부서</source>
+        <translation>Department responsible for the revenue</translation>
+    </message>
+    <message>
+        <source>회계나 목의 이름, 코드</source>
+        <translation>Account or item name or code</translation>
+    </message>
+    <message>
+        <source>세입 예산 항목</source>
+        <translation>Revenue lines</translation>
+    </message>
+    <message>
+        <source>산출근거 저장</source>
+        <translation>Save calculation basis</translation>
+    </message>
+    <message>
+        <source>고친 산출근거를 서버에 저장합니다. 세입액은 산출근거 합계(천원 미만 버림)입니다.</source>
+        <translation>Saves the edited calculation basis to the server. The revenue amount is its total (below a thousand won dropped).</translation>
+    </message>
+    <message>
+        <source>전체 부서</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>{year}년 {kind}, 상태 {state}. 세입 합계 {rev}.</source>
+        <translation>{year} {kind}, state {state}. Revenue total {rev}.</translation>
+    </message>
+    <message>
+        <source>세입 예산을 읽지 못했습니다: {reason}</source>
+        <translation>Could not read the revenue budget: {reason}</translation>
+    </message>
+    <message>
+        <source>산출근거식을 읽을 수 없어 저장하지 않았습니다: {reason}</source>
+        <translation>Not saved because a formula cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>세입 산출근거를 저장했습니다: {amount}</source>
+        <translation>Revenue calculation basis saved: {amount}</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다: {reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
 </context>
 </TS>
