@@ -156,8 +156,9 @@ class HojoApplication(QObject):
             self.ops.connect_demo(conn.url, demo_headers(conn))
             self.ops.demo_sign_in(DEMO_START_LOGIN, self._signed_in, self._fail)
 
-        self.tasks.run_net(lambda _s: server.start(data_dir), started, self._fail,
-                           label="demo server")
+        self.tasks.run_net(
+            lambda _s: server.start(data_dir), started, self._fail, label="demo server"
+        )
 
     def _start_server(self, url: str) -> None:
         assert self.startup is not None
@@ -238,8 +239,9 @@ class HojoApplication(QObject):
                 self.window.navigation.select(first)
             else:
                 self.window.navigation.focus_list()
-            self.tasks.run_db(lambda _s: self.cache.database(), None, self._cache_failed,
-                              label="open cache")
+            self.tasks.run_db(
+                lambda _s: self.cache.database(), None, self._cache_failed, label="open cache"
+            )
         self.window.set_connection(state, detail)
         self._close_startup()
         self.ready.emit()
@@ -247,8 +249,9 @@ class HojoApplication(QObject):
     def _cache_failed(self, error: BaseException) -> None:
         log.error("the local cache could not be opened: %s", error)
         if self.window is not None:
-            self.window.status.showMessage(tr("로컬 캐시를 열 수 없습니다: {error}").format(
-                error=error), 0)
+            self.window.status.showMessage(
+                tr("로컬 캐시를 열 수 없습니다: {error}").format(error=error), 0
+            )
 
     def _close_startup(self) -> None:
         if self.startup is not None:

@@ -224,8 +224,10 @@ class SessionOps(QObject):
     def connect_to(self, url: str, headers: Mapping[str, str] | None = None) -> WatchedSession:
         """Use the server at ``url`` from now on (ValueError / CertificateError if unusable)."""
         url = url.strip().rstrip("/")
-        if self.session is not None and url == self.server_url and dict(headers or {}) == (
-            self._headers
+        if (
+            self.session is not None
+            and url == self.server_url
+            and dict(headers or {}) == (self._headers)
         ):
             return self.session
         extra = dict(headers or {})
@@ -258,7 +260,11 @@ class SessionOps(QObject):
         return self.session.user if self.session is not None else None
 
     def _run(
-        self, label: str, work: Callable[[TaskState], Any], changes: Changes, done: Done | None,
+        self,
+        label: str,
+        work: Callable[[TaskState], Any],
+        changes: Changes,
+        done: Done | None,
         failed: Failed | None,
     ) -> TaskState:
         return self.runner.run_net(label, work, changes, done, failed, source=self)
@@ -357,7 +363,10 @@ class SessionOps(QObject):
             return SignInResult(session.adopt(TokenResponse.model_validate(response.json())))
 
         return self._run(
-            N_("데모 사용자로 로그인"), work, Changes(session=True), self._announce(on_done),
+            N_("데모 사용자로 로그인"),
+            work,
+            Changes(session=True),
+            self._announce(on_done),
             on_error,
         )
 

@@ -140,8 +140,10 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
     assert_accessible(window)
 
     switcher.choose("demo-budget-office")
-    qtbot.waitUntil(lambda: hojo.ops.user is not None and hojo.ops.user.login
-                    == "demo-budget-office", timeout=30_000)
+    qtbot.waitUntil(
+        lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-budget-office",
+        timeout=30_000,
+    )
     assert "예산부서" in window.status.user.text()
     assert "데모" in window.windowTitle()
 

@@ -43,17 +43,19 @@ def error_text(error: BaseException) -> tuple[str, str]:
     if isinstance(error, CertificateError):
         return SERVER, tr(error.message)
     if isinstance(error, OfflineError):
-        return SERVER, tr(
-            "서버에 연결할 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요."
-        )
+        return SERVER, tr("서버에 연결할 수 없습니다. 서버 주소와 네트워크 연결을 확인하세요.")
     if isinstance(error, ApiError):
         if error.code == "invalid_credentials":
             return PASSWORD, tr("아이디 또는 비밀번호가 올바르지 않습니다.")
         if error.code in {"account_locked", "account_disabled"} or error.status == 423:
             return LOGIN, tr(error.detail)
         fields = error.field_messages()
-        for key, field in (("login", LOGIN), ("password", PASSWORD), ("current_password",
-                           PASSWORD), ("new_password", PASSWORD)):
+        for key, field in (
+            ("login", LOGIN),
+            ("password", PASSWORD),
+            ("current_password", PASSWORD),
+            ("new_password", PASSWORD),
+        ):
             if key in fields:
                 return field, tr(error.detail)
         return GENERAL, tr(error.detail)

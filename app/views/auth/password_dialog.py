@@ -25,7 +25,11 @@ MIN_LENGTH = 10
 
 class PasswordDialog(QDialog):
     def __init__(
-        self, ops: SessionOps, *, demo: bool = False, forced: bool = False,
+        self,
+        ops: SessionOps,
+        *,
+        demo: bool = False,
+        forced: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,9 +92,7 @@ class PasswordDialog(QDialog):
             )
             return
         if self.new.text() != self.confirm.text():
-            show_error(
-                self.confirm, self.errors[self.confirm], tr("새 비밀번호가 서로 다릅니다.")
-            )
+            show_error(self.confirm, self.errors[self.confirm], tr("새 비밀번호가 서로 다릅니다."))
             return
         self.ok_button.setEnabled(False)
         self.ops.change_password(

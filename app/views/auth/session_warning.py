@@ -37,8 +37,12 @@ class SessionWarningDialog(QDialog):
         self.extend_button = QPushButton(tr("세션 연장(&E)"), self)
         self.extend_button.setDefault(True)
         self.close_button = QPushButton(tr("닫기"), self)
-        name(self.extend_button, self.extend_button.text(),
-             tr("로그인 세션을 지금 연장합니다."), "sessionWarningExtend")
+        name(
+            self.extend_button,
+            self.extend_button.text(),
+            tr("로그인 세션을 지금 연장합니다."),
+            "sessionWarningExtend",
+        )
         name(self.close_button, self.close_button.text(), None, "sessionWarningClose")
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.extend_button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -122,8 +122,14 @@ class SignInDialog(QDialog):
         layout.addWidget(self.errors[GENERAL])
         layout.addWidget(self.buttons)
         set_tab_order(
-            [self.server, self.login, self.password, self.remember, self.ok_button,
-             self.cancel_button]
+            [
+                self.server,
+                self.login,
+                self.password,
+                self.remember,
+                self.ok_button,
+                self.cancel_button,
+            ]
         )
         self._first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -152,8 +158,10 @@ class SignInDialog(QDialog):
 
     def submit(self) -> None:
         self._clear_errors()
-        server, login, password = self.server.text().strip(), self.login.text().strip(), (
-            self.password.text()
+        server, login, password = (
+            self.server.text().strip(),
+            self.login.text().strip(),
+            (self.password.text()),
         )
         if not server:
             self.show_field_error(SERVER, tr("서버 주소를 입력하세요."))
@@ -181,9 +189,7 @@ class SignInDialog(QDialog):
         self.password.clear()
         if result.keyring_problem:
             show_error(self.remember, self.keyring_note, tr(result.keyring_problem), focus=False)
-        announce(
-            self, tr("{name}(으)로 로그인했습니다.").format(name=result.user.display_name)
-        )
+        announce(self, tr("{name}(으)로 로그인했습니다.").format(name=result.user.display_name))
         self.accept()
 
     def _on_error(self, error: BaseException) -> None:

@@ -60,18 +60,27 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
         sign_out=_action(window, tr("로그아웃(&O)"), "actionSignOut"),
         change_password=_action(window, tr("비밀번호 변경(&P)…"), "actionChangePassword"),
         extend_session=_action(
-            window, tr("세션 연장(&E)"), "actionExtendSession", "Ctrl+Shift+E",
+            window,
+            tr("세션 연장(&E)"),
+            "actionExtendSession",
+            "Ctrl+Shift+E",
             tr("로그인 세션을 지금 연장합니다."),
         ),
         quit=_action(window, tr("끝내기(&X)"), "actionQuit", "Ctrl+Q"),
         undo=_action(window, tr("실행 취소(&U)"), "actionUndo", Key.Undo),
         redo=_action(window, tr("다시 실행(&R)"), "actionRedo", Key.Redo),
         focus_navigation=_action(
-            window, tr("작업 목록으로 이동(&W)"), "actionFocusNavigation", "F6",
+            window,
+            tr("작업 목록으로 이동(&W)"),
+            "actionFocusNavigation",
+            "F6",
             tr("왼쪽 작업 목록에 초점을 둡니다."),
         ),
         focus_page=_action(
-            window, tr("작업 화면으로 이동(&M)"), "actionFocusPage", "Shift+F6",
+            window,
+            tr("작업 화면으로 이동(&M)"),
+            "actionFocusPage",
+            "Shift+F6",
             tr("열린 작업 화면에 초점을 둡니다."),
         ),
         settings=_action(window, tr("설정(&S)…"), "actionSettings", "Ctrl+,"),
@@ -106,7 +115,7 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
 
 
 def shortcut_lines(actions: list[QAction]) -> list[str]:
-    """"세션 연장: Ctrl+Shift+E" for every action that has a shortcut (the 도움말 list)."""
+    """ "세션 연장: Ctrl+Shift+E" for every action that has a shortcut (the 도움말 list)."""
     from app.a11y import clean_name
 
     lines = []

@@ -78,8 +78,13 @@ def check_server(window: MainWindow) -> None:
 
 def shortcuts(window: MainWindow) -> None:
     lines = shortcut_lines(window.menu_actions.all() + window.navigation.page_actions())
-    box = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), "\n".join(lines),
-                      QMessageBox.StandardButton.Close, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        window.windowTitle(),
+        "\n".join(lines),
+        QMessageBox.StandardButton.Close,
+        window,
+    )
     box.setObjectName("shortcutsBox")
     box.open()
 

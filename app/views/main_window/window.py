@@ -113,8 +113,12 @@ class MainWindow(QMainWindow):
 
     def switch_role(self, login: str) -> None:
         def done(_result: object) -> None:
-            announce(self, tr("{name}(으)로 바꿨습니다.").format(
-                name=self.ops.user.display_name if self.ops.user else login))
+            announce(
+                self,
+                tr("{name}(으)로 바꿨습니다.").format(
+                    name=self.ops.user.display_name if self.ops.user else login
+                ),
+            )
 
         self.ops.demo_sign_in(login, done, lambda error: commands.show_error(self, error))
 
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
                 return
             self.pages[index] = page
             self.stack.addWidget(page)
-        if page is None:
+        if page is None or self.stack.currentWidget() is page:
             return
         self.stack.setCurrentWidget(page)
         self._watch_undo(page)
@@ -181,4 +185,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.monitor.timer.stop()
         super().closeEvent(event)
-

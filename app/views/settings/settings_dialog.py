@@ -114,8 +114,10 @@ class SettingsDialog(QDialog):
 
     def _editor(self, setting: Setting, value: SettingValue) -> Editor:
         if not self.config.user_can_change(setting.name):
-            shown = setting.serialize(value) if setting.type is not bool else (
-                tr("예") if value else tr("아니오")
+            shown = (
+                setting.serialize(value)
+                if setting.type is not bool
+                else (tr("예") if value else tr("아니오"))
             )
             locked = QLineEdit(shown, self)
             locked.setReadOnly(True)

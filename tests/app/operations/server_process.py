@@ -42,9 +42,15 @@ def _env(folder: Path) -> dict[str, str]:
 
 def _cli(env: dict[str, str], *args: str) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "server", *args], env=env, cwd=PROJECT_ROOT,
-        capture_output=True, text=True, encoding="utf-8", timeout=180,
-        stdin=subprocess.DEVNULL, check=False,
+        [sys.executable, "-m", "server", *args],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
 
@@ -54,12 +60,26 @@ def hojo_server(folder: Path) -> Iterator[ServerProcess]:
     folder.mkdir(parents=True, exist_ok=True)
     env = _env(folder)
     _cli(env, "create-government", GOV, "인천광역시 동구")
-    _cli({**env, "HOJO_PASSWORD": PASSWORD}, "create-user", "--government", GOV,
-         "--role", "dept_budget", "--department", "기획예산과", LOGIN)
+    _cli(
+        {**env, "HOJO_PASSWORD": PASSWORD},
+        "create-user",
+        "--government",
+        GOV,
+        "--role",
+        "dept_budget",
+        "--department",
+        "기획예산과",
+        LOGIN,
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", "0"],
-        env=env, cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
     )
     try:
         assert process.stdout is not None
@@ -78,8 +98,14 @@ def hojo_server(folder: Path) -> Iterator[ServerProcess]:
 @contextmanager
 def fake_health(api_version: str, min_client: str = "1.0") -> Iterator[str]:
     """An HTTP server whose /api/v1/health claims ``api_version``; yields its URL."""
-    body = json.dumps({"status": "ok", "server_version": "9.9.9", "api_version": api_version,
-                       "min_client_api_version": min_client}).encode()
+    body = json.dumps(
+        {
+            "status": "ok",
+            "server_version": "9.9.9",
+            "api_version": api_version,
+            "min_client_api_version": min_client,
+        }
+    ).encode()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
