@@ -258,7 +258,7 @@ class BasisEditor(QWidget):
         self.model.setData(self.model.index_of(self.model.path_of(index), column), text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._sync_fields()
+        self._sync_fields(keep_cursor=False)
 
     def _data_changed(self, top: QModelIndex, _bottom: QModelIndex, _roles: object = None) -> None:
         current = self.tree.currentIndex()
@@ -270,7 +270,7 @@ class BasisEditor(QWidget):
         self._sync_fields()
         self._changed()
 
-    def _sync_fields(self) -> None:
+    def _sync_fields(self, keep_cursor: bool = True) -> None:
         index = self.tree.currentIndex()
         has = index.isValid()
         node: BasisNode | None = self.model.node(self.model.path_of(index)) if has else None
@@ -279,7 +279,7 @@ class BasisEditor(QWidget):
             (self.formula_edit, (node.formula or "") if node else ""),
         ):
             if edit.text() != text:
-                position = edit.cursorPosition()
+                position = edit.cursorPosition() if keep_cursor else len(text)
                 edit.setText(text)
                 edit.setCursorPosition(min(position, len(text)))
         self._show_result(node)

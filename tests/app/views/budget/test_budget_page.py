@@ -12,6 +12,7 @@ from app.a11y.announce import recording
 from app.views.budget.budget_page import BudgetPage
 from tests.app.views.budget.keys import ALT, CTRL, SHIFT, Key, focused, key, tab_to, type_text
 
+
 def open_page(qtbot: QtBot, ctx: Any) -> BudgetPage:
     page = BudgetPage(ctx)
     qtbot.addWidget(page)
@@ -27,7 +28,9 @@ def open_page(qtbot: QtBot, ctx: Any) -> BudgetPage:
     return page
 
 
-def test_page_opens_with_the_demo_and_passes_the_audit(qtbot: QtBot, make_ctx: Callable[..., Any]) -> None:
+def test_page_opens_with_the_demo_and_passes_the_audit(
+    qtbot: QtBot, make_ctx: Callable[..., Any]
+) -> None:
     page = open_page(qtbot, make_ctx())
     assert page.data is not None and page.data.version is not None
     assert page.data.version.state == "작성중"
