@@ -1343,5 +1343,397 @@
         <source>저장하지 못했습니다: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
+    <message>
+        <source>새 줄</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <source>서버에 저장</source>
+        <translation>Save to server</translation>
+    </message>
+    <message>
+        <source>세부사업 요구 제출</source>
+        <translation>Submit detailed program request</translation>
+    </message>
+    <message>
+        <source>부서 요구 제출</source>
+        <translation>Submit department request</translation>
+    </message>
+    <message>
+        <source>변경 이력</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>서버에 저장하는 중…</source>
+        <translation>Saving to the server…</translation>
+    </message>
+    <message>
+        <source>요구 제출 중…</source>
+        <translation>Submitting the request…</translation>
+    </message>
+    <message>
+        <source>먼저 세부사업을 고르세요</source>
+        <translation>Choose a detailed program first</translation>
+    </message>
+    <message>
+        <source>새 줄을 만들었습니다. 산출근거를 입력하세요.</source>
+        <translation>New line created. Enter its calculation basis.</translation>
+    </message>
+    <message>
+        <source>서버에 저장된 줄을 고르세요</source>
+        <translation>Choose a line that is saved on the server</translation>
+    </message>
+    <message>
+        <source>{program}을(를) 요구했습니다</source>
+        <translation>Submitted {program}</translation>
+    </message>
+    <message>
+        <source>부서 요구를 제출했습니다: 세부사업 {count}개</source>
+        <translation>Department request submitted: {count} detailed programs</translation>
+    </message>
+    <message>
+        <source>단축키 {keys}</source>
+        <translation>Shortcut {keys}</translation>
+    </message>
+    <message>
+        <source>줄 추가</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>줄 삭제</source>
+        <translation>Delete line</translation>
+    </message>
+    <message>
+        <source>산출근거 편집</source>
+        <translation>Calculation basis editor</translation>
+    </message>
+    <message>
+        <source>산출근거(&amp;B)</source>
+        <translation>Calculation &amp;basis</translation>
+    </message>
+    <message>
+        <source>산출근거 항목과 식의 나무 구조</source>
+        <translation>Tree of calculation basis items and formulas</translation>
+    </message>
+    <message>
+        <source>실행 취소</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>항목(&amp;L)</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <source>산출근거식(&amp;F)</source>
+        <translation>&amp;Formula</translation>
+    </message>
+    <message>
+        <source>산출근거 줄을 삭제했습니다</source>
+        <translation>Calculation basis line deleted</translation>
+    </message>
+    <message>
+        <source>그 방향으로는 옮길 수 없습니다</source>
+        <translation>Cannot move in that direction</translation>
+    </message>
+    <message>
+        <source>산출근거 줄이 없습니다. 줄 추가(Ctrl+Enter)로 시작하세요.</source>
+        <translation>No calculation basis lines. Start with Add line (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>{step} 실행 취소</source>
+        <translation>Undo {step}</translation>
+    </message>
+    <message>
+        <source>{step} 다시 실행</source>
+        <translation>Redo {step}</translation>
+    </message>
+    <message>
+        <source>{step}: {level}단계</source>
+        <translation>{step}: level {level}</translation>
+    </message>
+    <message>
+        <source>이 줄의 금액: {amount}</source>
+        <translation>Amount of this line: {amount}</translation>
+    </message>
+    <message>
+        <source>산출근거식 오류: {message}</source>
+        <translation>Formula error: {message}</translation>
+    </message>
+    <message>
+        <source>식이 없습니다</source>
+        <translation>No formula</translation>
+    </message>
+    <message>
+        <source>하위 항목 합계: {won}, {thousand}</source>
+        <translation>Sum of sub-items: {won}, {thousand}</translation>
+    </message>
+    <message>
+        <source>계산 결과: {won}, {thousand}</source>
+        <translation>Result: {won}, {thousand}</translation>
+    </message>
+    <message>
+        <source>세부사업의 편성 줄과 산출근거를 작성하고 요구합니다</source>
+        <translation>Write and submit the lines and calculation basis of detailed programs</translation>
+    </message>
+    <message>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>예산편성: 편성 중인 예산이 없습니다</source>
+        <translation>Budget formulation: no budget is being written</translation>
+    </message>
+    <message>
+        <source>사업 {programs}개, 편성 줄 {lines}줄</source>
+        <translation>{programs} programs, {lines} lines</translation>
+    </message>
+    <message>
+        <source>예산편성: {year}년 {kind} ({state})</source>
+        <translation>Budget formulation: {year} {kind} ({state})</translation>
+    </message>
+    <message>
+        <source>임시 저장했습니다 (이 PC)</source>
+        <translation>Draft saved (on this PC)</translation>
+    </message>
+    <message>
+        <source>다른 사용자가 먼저 고쳤습니다. 줄마다 내 것과 서버 것을 고르세요.</source>
+        <translation>Someone else changed it first. Choose mine or the server's for each row.</translation>
+    </message>
+    <message>
+        <source>임시 저장본 {count}건을 복원했습니다</source>
+        <translation>Restored {count} drafts</translation>
+    </message>
+    <message>
+        <source>서버에 저장했습니다</source>
+        <translation>Saved to the server</translation>
+    </message>
+    <message>
+        <source>저장 충돌이 남아 있습니다. 다시 저장하면 다시 묻습니다.</source>
+        <translation>The save conflict remains. Saving again asks again.</translation>
+    </message>
+    <message>
+        <source>실패: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <source>임시 저장 실패: {error}</source>
+        <translation>Saving the draft failed: {error}</translation>
+    </message>
+    <message>
+        <source> (저장 충돌 {count}건)</source>
+        <translation> ({count} save conflicts)</translation>
+    </message>
+    <message>
+        <source>합친 결과의 재원 합계가 금액과 다릅니다. 재원을 고친 뒤 저장하세요.</source>
+        <translation>The merged funding total differs from the amount. Correct the funding, then save.</translation>
+    </message>
+    <message>
+        <source>재원 합계가 금액과 {gap}천원 다릅니다. 재원을 고친 뒤 저장하세요.</source>
+        <translation>The funding total differs from the amount by KRW {gap} thousand. Correct the funding, then save.</translation>
+    </message>
+    <message>
+        <source>재원 구성(천원)</source>
+        <translation>Funding (KRW thousand)</translation>
+    </message>
+    <message>
+        <source>금액에 맞추기</source>
+        <translation>Match the amount</translation>
+    </message>
+    <message>
+        <source>차액을 마지막으로 고친 재원에 더합니다. 단축키 Ctrl+Shift+M</source>
+        <translation>Adds the difference to the funding source edited last. Shortcut Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>천원 단위 금액</source>
+        <translation>Amount in KRW thousand</translation>
+    </message>
+    <message>
+        <source>재원 합계 {total}: 금액과 같습니다</source>
+        <translation>Funding total {total}: equals the amount</translation>
+    </message>
+    <message>
+        <source>재원 합계 {total}: 금액보다 {gap} 적습니다</source>
+        <translation>Funding total {total}: {gap} less than the amount</translation>
+    </message>
+    <message>
+        <source>재원 합계 {total}: 금액보다 {gap} 많습니다</source>
+        <translation>Funding total {total}: {gap} more than the amount</translation>
+    </message>
+    <message>
+        <source>천원 단위 금액. {check}</source>
+        <translation>Amount in KRW thousand. {check}</translation>
+    </message>
+    <message>
+        <source>일시</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>사용자</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>작업</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>변경 이력: {line}</source>
+        <translation>Change history: {line}</translation>
+    </message>
+    <message>
+        <source>변경 이력 {count}건(&amp;H)</source>
+        <translation>Change &amp;history: {count} events</translation>
+    </message>
+    <message>
+        <source>회계(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>통계목 찾기(&amp;O)</source>
+        <translation>Find &amp;object</translation>
+    </message>
+    <message>
+        <source>통계목 목록(&amp;L)</source>
+        <translation>Object &amp;list</translation>
+    </message>
+    <message>
+        <source>재원(&amp;F)</source>
+        <translation>&amp;Funding source</translation>
+    </message>
+    <message>
+        <source>코드나 이름 일부, 예: 201-01 또는 사무관리비</source>
+        <translation>Part of a code or name, e.g. 201-01 or office expenses</translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>회계와 통계목을 고르세요</source>
+        <translation>Choose an account and an object</translation>
+    </message>
+    <message>
+        <source>새 편성 줄: {program}</source>
+        <translation>New line: {program}</translation>
+    </message>
+    <message>
+        <source>통계목 {count}개</source>
+        <translation>{count} objects</translation>
+    </message>
+    <message>
+        <source>편성 줄 찾기(&amp;S)</source>
+        <translation>&amp;Search lines</translation>
+    </message>
+    <message>
+        <source>회계, 통계목, 재원 이름의 일부</source>
+        <translation>Part of an account, object or funding name</translation>
+    </message>
+    <message>
+        <source>편성 목록(&amp;T)</source>
+        <translation>Lines &amp;table</translation>
+    </message>
+    <message>
+        <source>선택한 사업의 예산 편성 줄</source>
+        <translation>Budget lines of the chosen program</translation>
+    </message>
+    <message>
+        <source>{count}줄, 요구액 합계 {total}천원</source>
+        <translation>{count} lines, requested total KRW {total} thousand</translation>
+    </message>
+    <message>
+        <source>사업 찾기(&amp;P)</source>
+        <translation>Find &amp;program</translation>
+    </message>
+    <message>
+        <source>사업 이름이나 코드 일부를 입력하세요</source>
+        <translation>Type part of a program name or code</translation>
+    </message>
+    <message>
+        <source>사업 목록</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <source>사업 {count}개</source>
+        <translation>{count} programs</translation>
+    </message>
+    <message>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>달라진 항목(&amp;R)</source>
+        <translation>Changed &amp;rows</translation>
+    </message>
+    <message>
+        <source>M 키: 내 것 유지, T 키: 서버 것 유지</source>
+        <translation>M: keep mine, T: keep the server's</translation>
+    </message>
+    <message>
+        <source>이 줄은 내 것(&amp;M)</source>
+        <translation>Keep &amp;mine for this row</translation>
+    </message>
+    <message>
+        <source>이 줄은 서버 것(&amp;T)</source>
+        <translation>Keep &amp;theirs for this row</translation>
+    </message>
+    <message>
+        <source>모두 내 것</source>
+        <translation>All mine</translation>
+    </message>
+    <message>
+        <source>모두 서버 것</source>
+        <translation>All the server's</translation>
+    </message>
+    <message>
+        <source>적용(&amp;A)</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>나중에</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>내 것</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>서버 것</source>
+        <translation>Server's</translation>
+    </message>
+    <message>
+        <source>선택</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>{title}: 내 것 {mine}, 서버 것 {theirs}, 선택: {choice}</source>
+        <translation>{title}: mine {mine}, server's {theirs}, choice: {choice}</translation>
+    </message>
+    <message>
+        <source>모든 항목을 골랐습니다. 적용하면 서버에 저장합니다.</source>
+        <translation>Every row is chosen. Apply saves to the server.</translation>
+    </message>
+    <message>
+        <source>저장 충돌: {line}</source>
+        <translation>Save conflict: {line}</translation>
+    </message>
+    <message>
+        <source>다른 사용자가 먼저 이 줄을 고쳤습니다 (서버 버전 {version}). 줄마다 내 것과 서버 것 중 하나를 고르세요. M: 내 것, T: 서버 것.</source>
+        <translation>Someone else changed this line first (server version {version}). Choose mine or the server's for each row. M: mine, T: server's.</translation>
+    </message>
+    <message>
+        <source>고르지 않음</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <source>아직 고르지 않은 항목 {count}개: {names}</source>
+        <translation>{count} rows not chosen yet: {names}</translation>
+    </message>
 </context>
 </TS>

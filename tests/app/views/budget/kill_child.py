@@ -13,12 +13,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from app.views.budget.budget_page import BudgetPage  # noqa: E402
-from tests.app.views.budget.harness import make_context  # noqa: E402
+from app.views.budget.budget_page import BudgetPage
+from tests.app.views.budget.harness import make_context
 
 
 def wait(condition: object, seconds: float = 20) -> None:

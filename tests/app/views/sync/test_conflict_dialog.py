@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from app.a11y import assert_accessible
 from app.operations.budget import basis_total
+from app.services.api.errors import NotFound
 from app.services.cache.rows import ReadCache
 from app.services.sync.conflicts import Choice
 from app.views.budget.budget_page import BudgetPage
-from app.services.api.errors import NotFound
 from domain.contracts.budget import ExpenditureLineCreate, ExpenditureLineUpdate
 from tests.app.views.budget.keys import ALT, Key
 
