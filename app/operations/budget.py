@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from app.operations import Changes
 from app.services.api.errors import StaleError
 from app.services.cache.records import Draft, DraftKind, DraftState
@@ -295,7 +297,7 @@ def save_line(
 
         if outcome.stale is not None:
             current = outcome.stale.current
-            theirs = current.model_dump(mode="json") if current is not None else {}
+            theirs = current.model_dump(mode="json") if isinstance(current, BaseModel) else {}
             version = getattr(current, "version", None) or outcome.stale.current_version or 0
             ctx.drafts.mark_conflict(draft.key, version, theirs)
             draft.state, draft.server_version, draft.server_payload = (

@@ -152,7 +152,8 @@ class BudgetActions(QWidget):
             return
 
         def show(events: list) -> None:  # type: ignore[type-arg]
-            dialog = HistoryDialog(line.object_code, events, page)
+            title = getattr(line, "object_code", "")
+            dialog = HistoryDialog(title, events, page)
             self.dialog = dialog
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()

@@ -51,14 +51,14 @@ class BudgetPage(Page):
         self.lines = LinesPanel()
         self.editor = BasisEditor()
         self.editing = LineEditing(ctx, self.lines, self.editor, self)
-        self.actions = BudgetActions(self)
+        self.commands = BudgetActions(self)
 
         right = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.lines, 1)
-        top_layout.addWidget(self.actions)
+        top_layout.addWidget(self.commands)
         right.addWidget(top)
         right.addWidget(self.editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -72,8 +72,8 @@ class BudgetPage(Page):
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
         QWidget.setTabOrder(self.programs.tree, self.lines.filter)
-        QWidget.setTabOrder(self.lines.table, self.actions.first())
-        QWidget.setTabOrder(self.actions.last(), self.editor.tree)
+        QWidget.setTabOrder(self.lines.table, self.commands.first())
+        QWidget.setTabOrder(self.commands.last(), self.editor.tree)
 
         self.programs.program_selected.connect(self._program_selected)
         self.lines.line_selected.connect(self.editing.show_line)
@@ -104,7 +104,12 @@ class BudgetPage(Page):
         ops.load_budget(self.ctx, version_id, self.apply, self.editing._failed, source=self)
 
     def apply(self, data: ops.BudgetData) -> None:
-        """Show loaded data (also used directly by the benchmark), then restore drafts."""
+        """Show loaded data, then restore the drafts left in the cache."""
+        self.apply_data(data)
+        ops.restore_drafts(self.ctx, self._restored, self.editing._failed)
+
+    def apply_data(self, data: ops.BudgetData) -> None:
+        """Show loaded data (the benchmark calls this directly)."""
         self.data = self.editing.data = data
         version = data.version
         self.heading.setText(
@@ -121,7 +126,6 @@ class BudgetPage(Page):
         self._program_selected(None, frozenset(p.id for p in data.programs if p.level == "세부"))
         self.say(tr("사업 {programs}개, 편성 줄 {lines}줄").format(
             programs=len(data.programs), lines=len(data.lines)), False)  # fmt: skip
-        ops.restore_drafts(self.ctx, self._restored, self.editing._failed)
 
     def _restored(self, drafts: list) -> None:  # type: ignore[type-arg]
         self.editing.restore(drafts)
@@ -142,7 +146,7 @@ class BudgetPage(Page):
         self.lines.set_lines(shown)
         if current is not None:
             self.lines.select_line(current.id)
-        self.actions.update_state()
+        self.commands.update_state()
 
     def line_saved(self, line: object) -> None:
         if self.data is None:

@@ -101,7 +101,7 @@ class ConflictDialog(QDialog):
 
         def button(text: str, ident: str, slot: object) -> QPushButton:
             widget = name(QPushButton(text), text, None, ident)
-            widget.clicked.connect(slot)  # type: ignore[call-overload]
+            widget.clicked.connect(slot)
             return widget
 
         self.mine_button = button(tr("이 줄은 내 것(&M)"), "conflictMine",

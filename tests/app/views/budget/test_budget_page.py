@@ -58,7 +58,7 @@ def test_keyboard_only_line_with_three_level_basis_submitted_and_read_back(
     before = {line.id for line in page.data.lines if line.program_id == program.id}  # type: ignore[union-attr]
 
     key(qtbot, Key.Key_N, CTRL | SHIFT)  # 새 줄
-    form = page.actions.dialog
+    form = page.commands.dialog
     assert form is not None and form.isVisible()
     qtbot.waitUntil(form.isActiveWindow, timeout=3000)
     assert_accessible(form)
@@ -67,7 +67,7 @@ def test_keyboard_only_line_with_three_level_basis_submitted_and_read_back(
     tab_to(qtbot, "lineFunding")
     key(qtbot, Key.Key_End)  # 자체재원
     key(qtbot, Key.Key_Return)
-    assert page.actions.dialog is None
+    assert page.commands.dialog is None
     page.activateWindow()  # what the window manager does when a dialog closes (offscreen: not)
     qtbot.waitUntil(page.isActiveWindow, timeout=3000)
     assert focused() is page.editor.label_edit

@@ -92,7 +92,7 @@ def test_stale_save_opens_the_dialog_and_server_and_cache_agree(
     other.api.update_expenditure_line(line.id, body, line.version)
     original = [i.formula for i in line.basis]
 
-    page.actions.save()
+    page.commands.save()
     dialog = page.editing.conflict_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
