@@ -167,14 +167,14 @@ def exit_with_stdin(server: _Stoppable, grace: float = GRACE_SECONDS) -> threadi
 
     def watch() -> None:
         try:
-            fd = sys.stdin.fileno() if sys.stdin is not None else -1
+            fd = _stdin_fd()
             while fd >= 0 and os.read(fd, 4096):
                 pass  # the parent has nothing to say; we only wait for the end
         except (OSError, ValueError):
             pass  # a broken, closed or missing stdin is an end too
         log.info("표준 입력이 닫혀 (클라이언트가 끝남) 서버를 멈춥니다.")
         server.should_exit = True
-        timer = threading.Timer(grace, _hard_exit)
+        timer = threading.Timer(grace, _hard_exit, args=(grace,))
         timer.daemon = True
         timer.start()
 
@@ -183,9 +183,21 @@ def exit_with_stdin(server: _Stoppable, grace: float = GRACE_SECONDS) -> threadi
     return thread
 
 
-def _hard_exit() -> None:
-    log.warning("서버가 %.0f초 안에 멈추지 않아 프로세스를 끝냅니다.", GRACE_SECONDS)
-    for stream in (sys.stdout, sys.stderr):
+def _stdin_fd() -> int:
+    """Descriptor 0 even when ``sys.stdin`` is None (a windowed frozen build); -1 if none."""
+    if sys.stdin is not None:
         with contextlib.suppress(OSError, ValueError):
+            return sys.stdin.fileno()
+    try:
+        os.fstat(0)
+    except OSError:
+        return -1
+    return 0
+
+
+def _hard_exit(grace: float) -> None:
+    log.warning("서버가 %.0f초 안에 멈추지 않아 프로세스를 끝냅니다.", grace)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(0)

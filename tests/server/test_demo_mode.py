@@ -284,3 +284,51 @@ def test_serve_exits_when_its_stdin_closes(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "표준 입력이 닫혀" in err
     assert "데모 자치단체를 만들었습니다" in err  # seeded on the first start
+
+
+STUCK_SERVER = """
+import sys, time
+from server import demo_mode
+
+class Stuck:
+    should_exit = False
+
+stuck = Stuck()
+demo_mode.exit_with_stdin(stuck, grace=0.5)
+print("watching", flush=True)
+while True:  # a server that never finishes stopping
+    time.sleep(0.05)
+    if stuck.should_exit:
+        print("asked to stop", flush=True)
+        stuck.should_exit = False
+"""
+
+
+def test_a_server_that_does_not_stop_is_ended_after_the_grace_time() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STUCK_SERVER],
+        cwd=PROJECT_ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline().strip() == "watching"
+        proc.stdin.write("anything the parent writes is ignored\n")
+        proc.stdin.flush()
+        time.sleep(0.3)
+        assert proc.poll() is None
+        proc.stdin.close()
+        started = time.monotonic()
+        proc.wait(timeout=10)
+        assert 0.4 < time.monotonic() - started < 5
+        assert proc.stdout.readline().strip() == "asked to stop"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=10)
+    assert proc.returncode == 0
+    assert proc.stderr is not None
+    assert "멈추지 않아 프로세스를 끝냅니다" in proc.stderr.read()
