@@ -138,15 +138,19 @@ def _is_field_label(label: QLabel) -> bool:
 
 
 def _header_findings(iface: QAccessibleInterface, view: QAbstractItemView) -> list[str]:
-    columns = view.model().columnCount() if view.model() is not None else 0
+    if not isinstance(view, QTableView | QTreeView):
+        return []  # lists have no columns
+    # Count columns through the header: the models behind QListWidget/QTreeWidget keep
+    # columnCount() private in PySide6.
+    header_view = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    columns = header_view.count()
     if isinstance(view, QTreeView) and not isinstance(view, QTableView) and columns <= 1:
         return []  # a one-column tree is named by its own accessible name
-    if not isinstance(view, QTableView | QTreeView) or columns == 0:
+    if columns == 0:
         return []
     headers = [iface.child(i) for i in range(iface.childCount()) if iface.child(i) is not None]
     column_headers = [h for h in headers if h.role() == Role.ColumnHeader]
     problems: list[str] = []
-    header_view = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
     if not column_headers or header_view.isHidden():  # isHidden: also right before show()
         problems.append("열 머리글이 숨겨져 있습니다 (column header hidden)")
     for position, header in enumerate(column_headers):

@@ -232,3 +232,21 @@ def test_hidden_and_internal_widgets_are_skipped(qtbot: QtBot) -> None:
     hidden = QLineEdit(form)  # unnamed, but hidden
     hidden.hide()
     assert audit(form) == []
+
+
+def test_a_list_widget_can_be_audited(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QListWidget's model cannot answer columnCount() without an index in PySide6."""
+    from PySide6.QtWidgets import QListWidget, QVBoxLayout, QWidget
+
+    from app.a11y.audit import audit
+    from app.a11y.names import name
+
+    root = QWidget()
+    root.setWindowTitle("목록")
+    qtbot.addWidget(root)
+    items = QListWidget(root)
+    items.addItems(["가", "나"])
+    name(items, "항목 목록", identifier="itemList")
+    QVBoxLayout(root).addWidget(items)
+    root.show()
+    assert [f for f in audit(root) if "itemList" in f.path] == []
