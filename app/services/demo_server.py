@@ -305,13 +305,14 @@ class DemoServer:
             if preexec is not None:
                 kwargs["preexec_fn"] = preexec
         try:
+            # Our own working folder: a source checkout run as `python -m app` finds `server`
+            # the way we found `app`.
             self._proc = subprocess.Popen(
                 serve_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._log,
                 env=child_environment(data_dir, credential),
-                cwd=data_dir / DEMO_FOLDER,
                 close_fds=True,
                 **kwargs,  # type: ignore[call-overload]
             )
