@@ -19,7 +19,7 @@ from domain.workflow import (
 )
 from domain.workflow import RequestState as RS
 from domain.workflow import VersionState as VS
-from server.budget.common import require_version_state, version_label
+from server.budget.common import ensure_request_states, require_version_state, version_label
 from server.budget.lines import check_split, fundings_for, line_label, resplit, write_split
 from server.deps import Principal
 from server.kit.errors import ProblemError
@@ -73,6 +73,7 @@ def _refuse(code: str, title: str, reasons: tuple[str, ...] | list[str]) -> Prob
 def confirm(session: Session, principal: Principal, version: BudgetVersion) -> BudgetVersion:
     """확정: every 세부사업 at 요구 or later and every 회계 balanced; 조정액 fixed on all lines."""
     gov = version.government_code
+    ensure_request_states(session, version)  # a 세부사업 with lines but no state is 작성중
     rows = session.execute(
         select(RequestState.state, Program.name, Department.name)
         .join(

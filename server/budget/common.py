@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from domain.workflow import RequestState as RS
@@ -158,3 +158,33 @@ def require_own_department(principal: Principal, department_id: uuid.UUID, what:
         return
     if principal.department_id != department_id:
         raise forbidden(f"다른 부서의 예산({what})은 수정하거나 제출할 수 없습니다.")
+
+
+def ensure_request_states(session: Session, version: BudgetVersion, state: str = RS.DRAFT) -> int:
+    """Give every 세부사업 that has 세출 lines in ``version`` a request state (``state`` for the
+    missing ones). Imports and copies write lines in bulk; without this their 세부사업 could be
+    neither edited nor submitted, and 확정 would not see them. Returns how many were added."""
+    gov = version.government_code
+    have = select(RequestState.program_id).where(
+        RequestState.government_code == gov, RequestState.version_id == version.id
+    )
+    missing = list(
+        session.scalars(
+            select(ExpenditureLine.program_id)
+            .where(
+                ExpenditureLine.government_code == gov,
+                ExpenditureLine.version_id == version.id,
+                ExpenditureLine.program_id.not_in(have),
+            )
+            .distinct()
+        )
+    )
+    if missing:
+        session.execute(
+            insert(RequestState),
+            [
+                {"government_code": gov, "version_id": version.id, "program_id": p, "state": state}
+                for p in missing
+            ],
+        )
+    return len(missing)

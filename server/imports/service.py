@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from domain.contracts.imports import AccountAmount, ImportRecordOut, ImportResult
 from domain.workflow import ORIGINAL_DRAFT, VersionState, kind_sort_key, parse_version_kind
+from domain.workflow import RequestState as RequestStateName
 from server.audit.service import Actor, record
+from server.budget.common import ensure_request_states
 from server.budget_import import (
     BookFormatError,
     ExpenditureBook,
@@ -97,6 +99,11 @@ def import_book(
         )
     if isinstance(book, ExpenditureBook):
         lines, totals, flagged, added = persist_expenditure(session, gov, version, book)
+        # 세부사업 of a version being written start at 작성중; an adopted book's are settled.
+        settled = version.state != VersionState.DRAFT
+        ensure_request_states(
+            session, version, RequestStateName.ADJUSTED if settled else RequestStateName.DRAFT
+        )
     else:
         lines, totals, flagged, added = persist_revenue(session, gov, version, book)
     refresh_statistics(session)

@@ -152,3 +152,29 @@ def test_summary_of_an_unknown_version_is_404(
             headers=headers["office"],
         )
     assert resp.status_code == 404
+
+
+def test_imported_projects_get_request_states(
+    session_factory: sessionmaker[Session], settings: Settings, tmp_path: Path
+) -> None:
+    """A book being written (본예산(안)) imports with every 세부사업 at 작성중, so its lines can
+    be edited and submitted; an adopted book (본예산) imports settled (조정)."""
+    headers = _setup(session_factory, settings)
+    rows = [
+        exp_values("○ 공공요금", "100,000원*12월", 1_200, 예산구분="본예산(안)"),
+        exp_values("○ 공공요금", "100,000원*12월", 1_200, 예산구분="본예산(안)", 부서명="복지과",
+                   세부사업명="복지 운영"),
+    ]  # fmt: skip
+    draft = write_xlsx(tmp_path / "draft.xlsx", table(EXP_BASE, rows))
+    adopted = write_xlsx(
+        tmp_path / "adopted.xlsx", table(EXP_BASE, [exp_values("○ 사무", "1,000원", 1)])
+    )
+    with TestClient(create_app(settings)) as client:
+        for path, expected in ((draft, {"작성중"}), (adopted, {"조정"})):
+            result = _post(client, headers["office"], path).json()
+            detail = client.get(
+                f"/api/v1/budget-versions/{result['version_id']}", headers=headers["staff"]
+            ).json()
+            states = {r["state"] for r in detail["requests"]}
+            assert states == expected, detail["requests"]
+            assert len(detail["requests"]) == (2 if path is draft else 1)
