@@ -87,4 +87,3 @@ def test_package_data_is_read_through_importlib_resources(installed: Path, tmp_p
     assert out["obj"] == "사무관리비"
     assert out["paths"] > 5
     assert str(PROJECT_ROOT) not in out["server"]
-
