@@ -38,6 +38,19 @@ def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if environ is None else environ
 
 
+# Names inside the user's data folder: the one place they are spelled (services use them too).
+CACHE_FOLDER = "cache"
+CACHE_FILE = "cache.sqlite3"
+DEMO_FOLDER = "demo"
+DEMO_DATABASE_FILE = "demo.sqlite3"
+LOG_FOLDER = "logs"
+
+
+def cache_database_in(data_dir: Path) -> Path:
+    """The local cache (drafts, outbox, read cache) of a data folder."""
+    return data_dir / CACHE_FOLDER / CACHE_FILE
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """The folders of one run of the client, resolved once from the environment."""
@@ -69,23 +82,23 @@ class AppPaths:
     # --- the user's data folder -------------------------------------------------------------
     @property
     def cache_dir(self) -> Path:
-        return self.data_dir / "cache"
+        return self.data_dir / CACHE_FOLDER
 
     @property
     def cache_database(self) -> Path:
-        return self.cache_dir / "cache.sqlite3"
+        return cache_database_in(self.data_dir)
 
     @property
     def demo_dir(self) -> Path:
-        return self.data_dir / "demo"
+        return self.data_dir / DEMO_FOLDER
 
     @property
     def demo_database(self) -> Path:
-        return self.demo_dir / "demo.sqlite3"
+        return self.demo_dir / DEMO_DATABASE_FILE
 
     @property
     def log_dir(self) -> Path:
-        return self.data_dir / "logs"
+        return self.data_dir / LOG_FOLDER
 
     # --- configuration files ----------------------------------------------------------------
     @property

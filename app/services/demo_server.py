@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from app.paths import DEMO_DATABASE_FILE, DEMO_FOLDER, LOG_FOLDER
+
 log = logging.getLogger("hojo.demo")
 
 CREDENTIAL_HEADER = "X-Hojo-Demo-Credential"
@@ -49,9 +51,6 @@ HOST = "127.0.0.1"
 DEFAULT_LOGIN = "demo-dept-budget"
 """The demo user the main window opens as (부서 예산담당)."""
 
-DEMO_FOLDER = "demo"
-DATABASE_FILE = "demo.sqlite3"
-LOG_FOLDER = "logs"
 LOG_FILE = "demo-server.log"
 LOG_KEEP_BYTES = 2 * 1024 * 1024
 """A log larger than this is moved to ``demo-server.log.1`` at the next start."""
@@ -118,7 +117,7 @@ def child_environment(
     env = {k: v for k, v in base.items() if not k.upper().startswith("HOJO_")}
     demo_dir = data_dir / DEMO_FOLDER
     env["HOJO_DATA_DIR"] = str(demo_dir)
-    env["HOJO_DATABASE_URL"] = f"sqlite:///{(demo_dir / DATABASE_FILE).as_posix()}"
+    env["HOJO_DATABASE_URL"] = f"sqlite:///{(demo_dir / DEMO_DATABASE_FILE).as_posix()}"
     env[CREDENTIAL_ENV] = credential
     env["PYTHONIOENCODING"] = "utf-8"
     return env

@@ -1,4 +1,4 @@
-"""The cache database: ``<data dir>/cache.db``, SQLite in WAL mode, its own schema versions.
+"""The cache database (``<data dir>/cache/cache.sqlite3``): SQLite, WAL, own schema versions.
 
 Durability: ``journal_mode=WAL`` with ``synchronous=FULL``. In WAL mode ``NORMAL`` already
 survives a killed *process* (the WAL is in the OS page cache), but a power cut or an OS crash
@@ -23,9 +23,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
+from app.paths import cache_database_in
+
 log = logging.getLogger(__name__)
 
-CACHE_FILE = "cache.db"
 
 MIGRATIONS: list[list[str]] = [
     [  # 1: drafts, outbox, read cache, sync cursor
@@ -116,8 +117,8 @@ class CacheDatabase:
 
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> CacheDatabase:
-        """``<data dir>/cache.db`` — the data dir comes from ``app.paths`` (HOJO_DATA_DIR)."""
-        return cls(data_dir / CACHE_FILE)
+        """The cache of a data folder (``app.paths``; HOJO_DATA_DIR moves it)."""
+        return cls(cache_database_in(data_dir))
 
     def _migrate(self) -> None:
         with self.engine.connect() as conn:

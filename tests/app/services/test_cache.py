@@ -46,7 +46,8 @@ def test_cache_lives_in_the_data_dir_in_wal_mode(tmp_path: Path) -> None:
     paths = AppPaths.from_environ({"HOJO_DATA_DIR": str(tmp_path / "내 자료")})
     database = CacheDatabase.in_data_dir(paths.data_dir)
     try:
-        assert database.path == tmp_path / "내 자료" / "cache.db" and database.path.is_file()
+        assert database.path == paths.cache_database and database.path.is_file()
+        assert database.path.is_relative_to(tmp_path / "내 자료")
         assert database.pragma("journal_mode") == "wal"
         assert database.pragma("synchronous") == 2  # FULL
         assert database.pragma("user_version") == 1
@@ -56,7 +57,7 @@ def test_cache_lives_in_the_data_dir_in_wal_mode(tmp_path: Path) -> None:
     CacheDatabase.in_data_dir(paths.data_dir).close()
     import sqlite3
 
-    with sqlite3.connect(paths.data_dir / "cache.db") as raw:
+    with sqlite3.connect(paths.cache_database) as raw:
         raw.execute("PRAGMA user_version = 99")
     with pytest.raises(CacheTooNew, match="새 버전"):
         CacheDatabase.in_data_dir(paths.data_dir)
