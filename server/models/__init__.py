@@ -13,22 +13,34 @@ from server.models.budget import (
     RevenueLine,
 )
 from server.models.codes import Account, FundingSource, LocalCode
+from server.models.execution import (
+    Allotment,
+    ExecutionBalance,
+    ExecutionDocument,
+    IdempotencyKey,
+    Payee,
+)
 from server.models.org import Department, Government, RefreshToken, User, UserRole
 
 __all__ = [
     "Account",
+    "Allotment",
     "AuditEvent",
     "AuditHead",
     "Base",
     "BasisItem",
     "BudgetVersion",
     "Department",
+    "ExecutionBalance",
+    "ExecutionDocument",
     "ExpenditureLine",
     "FundingSource",
     "Government",
+    "IdempotencyKey",
     "ImportRecord",
     "LineFunding",
     "LocalCode",
+    "Payee",
     "Program",
     "RefreshToken",
     "RequestState",
