@@ -9,10 +9,11 @@ data obeys every rule real data does (parent = sum of children, 재원 split = a
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from domain.codes import load_codebook
@@ -28,7 +29,15 @@ from server.budget_import import (
     indent_of,
 )
 from server.imports.service import import_book
-from server.models import Department, Government, User, UserRole
+from server.models import (
+    Department,
+    ExpenditureLine,
+    Government,
+    Program,
+    RequestState,
+    User,
+    UserRole,
+)
 
 DEMO_CODE = "9990000"  # outside every real 행정표준기관코드 range
 DEMO_NAME = "데모시 (연습용)"
@@ -196,10 +205,48 @@ def seed_demo(
             )  # fmt: skip
             if result.status == "imported":
                 report.append(f"{year}년 {result.kind} {result.book_kind}: {result.total:,}천원")
+                if book is exp and kind == "본예산(안)":
+                    _others_have_submitted(session, result.version_id)
     report.extend(_users(session, password or DEMO_PASSWORD))
     if not report:
         report.append("데모 자료가 이미 모두 있습니다. 바꾼 것이 없습니다.")
     return report
+
+
+DEMO_DEPARTMENT = "복지정책과"
+"""The department of the demo 사업담당 and 부서 예산담당."""
+
+
+def _others_have_submitted(session: Session, version_id: uuid.UUID) -> None:
+    """In next year's draft every other department has already submitted (요구), so the demo
+    부서 예산담당's own request is the last one and the whole cycle can be tried alone."""
+    own = (
+        select(Program.id)
+        .join(
+            Department,
+            (Department.government_code == Program.government_code)
+            & (Department.id == Program.department_id),
+        )
+        .where(Program.government_code == DEMO_CODE, Department.name == DEMO_DEPARTMENT)
+    )
+    session.execute(
+        update(RequestState)
+        .where(
+            RequestState.government_code == DEMO_CODE,
+            RequestState.version_id == version_id,
+            RequestState.program_id.not_in(own),
+        )
+        .values(state="요구")
+    )
+    session.execute(
+        update(ExpenditureLine)
+        .where(
+            ExpenditureLine.government_code == DEMO_CODE,
+            ExpenditureLine.version_id == version_id,
+            ExpenditureLine.program_id.not_in(own),
+        )
+        .values(requested_amount=ExpenditureLine.amount)
+    )
 
 
 def _users(session: Session, password: str) -> list[str]:
@@ -217,7 +264,7 @@ def _users(session: Session, password: str) -> list[str]:
         if login in existing:
             continue
         hashed = hashed or hash_password(password)
-        dept = depts.get("복지정책과") if role in (Role.DEPT_STAFF, Role.DEPT_BUDGET) else None
+        dept = depts.get(DEMO_DEPARTMENT) if role in (Role.DEPT_STAFF, Role.DEPT_BUDGET) else None
         user = User(
             government_code=DEMO_CODE, login=login, display_name=f"데모 {role.label}",
             password_hash=hashed, department_id=dept,

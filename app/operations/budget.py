@@ -105,17 +105,11 @@ def load_budget(
         if version is None:
             return data
         year = version.fiscal_year
-        get = api.session.request
         data.programs = api.programs(year)
         data.departments = {d.id: d.name for d in api.departments()}
-        data.accounts = {
-            a["code"]: a["name"] for a in get("GET", "/accounts", params={"year": year}).json()
-        }
-        raw_fundings = get("GET", "/funding-sources", params={"year": year}).json()
-        raw_fundings.sort(key=lambda f: (f["position"], f["code"]))
-        data.fundings = {f["code"]: f["name"] for f in raw_fundings}
-        codes = get("GET", f"/codes/{year}/objects").json()
-        data.objects = [CodeOut.model_validate(c) for c in codes if c["level"] == "통계목"]
+        data.accounts = {a.code: a.name for a in api.accounts(year)}
+        data.fundings = {f.code: f.name for f in api.funding_sources(year)}
+        data.objects = [c for c in api.codes(year, "objects") if c.level == "통계목"]
         state.raise_if_cancelled()
         data.lines = api.expenditure_lines(version.id)
         detail = api.version(version.id)

@@ -25,7 +25,6 @@ from domain.contracts.budget import (
     VersionDetail,
     VersionOut,
 )
-from domain.contracts.structure import AccountOut, FundingSourceOut
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -119,19 +118,14 @@ def _codebook(year: int) -> CodeBook | None:
         return None
 
 
-def _names(ctx: AppContext, path: str, year: int) -> list[Mapping[str, Any]]:
-    raw = ctx.api.session.request("GET", path, params={"year": year}).json()
-    return raw if isinstance(raw, list) else []
-
-
 def read_version(ctx: AppContext, version_id: uuid.UUID, *, basis: bool = False) -> VersionData:
     """Blocking read of a version with its lines and the names of their codes."""
     detail = ctx.api.version(version_id)
     year = detail.fiscal_year
     lines = ctx.api.expenditure_lines(version_id)
     revenue = ctx.api.revenue_lines(version_id, with_basis=basis)
-    accounts = [AccountOut.model_validate(a) for a in _names(ctx, "/accounts", year)]
-    sources = [FundingSourceOut.model_validate(s) for s in _names(ctx, "/funding-sources", year)]
+    accounts = ctx.api.accounts(year)
+    sources = ctx.api.funding_sources(year)
     book = _codebook(year)
     object_names: dict[str, str] = {}
     revenue_names: dict[str, str] = {}

@@ -35,7 +35,14 @@ from domain.contracts.budget import (
     VersionDetail,
     VersionOut,
 )
-from domain.contracts.structure import DepartmentOut, ProgramOut, ProgramPage
+from domain.contracts.structure import (
+    AccountOut,
+    CodeOut,
+    DepartmentOut,
+    FundingSourceOut,
+    ProgramOut,
+    ProgramPage,
+)
 from domain.contracts.users import (
     PasswordResetRequest,
     UserCreate,
@@ -104,6 +111,19 @@ class HojoApi:
     # --- structure -----------------------------------------------------------------------------
     def departments(self) -> list[DepartmentOut]:
         return self._list(DepartmentOut, "/departments")
+
+    def accounts(self, year: int) -> list[AccountOut]:
+        """회계 of a fiscal year (numbering is local to the government)."""
+        return self._list(AccountOut, "/accounts", year=year)
+
+    def funding_sources(self, year: int) -> list[FundingSourceOut]:
+        """재원 of a fiscal year, in the government's order."""
+        found = self._list(FundingSourceOut, "/funding-sources", year=year)
+        return sorted(found, key=lambda f: (f.position, f.code))
+
+    def codes(self, year: int, which: str) -> list[CodeOut]:
+        """A shared code list with this government's additions: objects|functions|revenue-items."""
+        return self._list(CodeOut, f"/codes/{year}/{which}")
 
     def programs(
         self,
