@@ -224,7 +224,9 @@ def cmd_seed_demo(_args: argparse.Namespace) -> int:
 
     settings = _settings()
     with unit_of_work(_factory(settings)) as session:
-        report = seed_demo(session, settings.demo_credential)
+        # The demo users' password: HOJO_PASSWORD when given (as for create-user), else the
+        # documented demo password. The per-launch demo credential is never a password.
+        report = seed_demo(session, os.environ.get("HOJO_PASSWORD") or None)
     for line in report:
         log.info("%s", line)
     return OK
