@@ -8,6 +8,7 @@ from server.audit.endpoints import router as audit_router
 from server.auth.demo_endpoints import router as demo_auth_router
 from server.auth.endpoints import router as auth_router
 from server.budget.endpoints import router as budget_router
+from server.execution.endpoints import router as execution_router
 from server.imports.endpoints import router as imports_router
 from server.structure.endpoints import router as structure_router
 from server.summary.endpoints import router as summary_router
@@ -22,6 +23,7 @@ for router in (
     users_router,
     structure_router,
     budget_router,
+    execution_router,
     imports_router,
     summary_router,
     audit_router,

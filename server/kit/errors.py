@@ -96,6 +96,9 @@ def problem_response(
 DOMAIN_STATUS = {
     "permission_denied": 403,
     "invalid_transition": 409,
+    "separation_of_duties": 403,
+    "document_closed": 409,
+    "document_in_use": 409,
 }
 """HTTP status for domain errors whose meaning is not "bad input" (400)."""
 

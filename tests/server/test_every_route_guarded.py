@@ -28,9 +28,12 @@ from server.models import (
     Base,
     BasisItem,
     BudgetVersion,
+    ExecutionBalance,
+    ExecutionDocument,
     ExpenditureLine,
     FundingSource,
     LineFunding,
+    Payee,
     Program,
     RequestState,
     RevenueLine,
@@ -110,6 +113,33 @@ def _seed(s: Session, code: str, dept_name: str) -> Tenant:
         amount=1000,
     )
     s.add(item)
+    s.add(
+        ExecutionBalance(
+            government_code=code,
+            line_id=line.id,
+            budget=1_000_000,
+            allotted=1_000_000,
+            obligated=0,
+            resolved=0,
+            ordered=0,
+            paid=0,
+        )
+    )
+    payee = Payee(government_code=code, name=f"{dept_name} 채주", business_number="1248100998")
+    s.add(payee)
+    s.flush()
+    doc = ExecutionDocument(
+        government_code=code,
+        kind="request",
+        line_id=line.id,
+        fiscal_year=2024,
+        amount=1000,
+        net_amount=1000,
+        author_id=user.id,
+        author_login=user.login,
+        title=dept_name,
+    )
+    s.add(doc)
     s.flush()
     t.ids = {
         "department": str(dept.id),
@@ -119,6 +149,8 @@ def _seed(s: Session, code: str, dept_name: str) -> Tenant:
         "expenditure_line": str(line.id),
         "revenue_line": str(rev.id),
         "basis_item": str(item.id),
+        "payee": str(payee.id),
+        "document": str(doc.id),
     }
     return t
 
@@ -133,6 +165,9 @@ ENTITY_BY_SEGMENT = {
     "expenditure-lines": "expenditure_line",
     "revenue-lines": "revenue_line",
     "basis-items": "basis_item",
+    "lines": "expenditure_line",
+    "payees": "payee",
+    "documents": "document",
 }
 FIXED_PARAMS = {"year": "2024", "which": "objects", "entity_type": "expenditure_line"}
 
