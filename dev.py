@@ -35,6 +35,12 @@ QT_SYSTEM_PACKAGES = [
     "libxcb-xkb1", "fonts-nanum",
 ]  # fmt: skip
 HEADLESS_TEST_PATHS = ["tests/domain", "tests/server"]
+A11Y_TEST_PATH = "tests/a11y"
+A11Y_SESSION = "tools/a11y/with_a11y_session.sh"
+A11Y_SYSTEM_PACKAGES = [
+    "xvfb", "at-spi2-core", "python3-pyatspi", "gir1.2-atspi-2.0", "python3-gi", "dbus",
+    "xdotool", "orca",
+]  # fmt: skip
 PYTEST_NO_TESTS = 5
 
 
@@ -95,6 +101,33 @@ def ensure_qt_system_libraries() -> None:
     missing = missing_debian_packages(QT_SYSTEM_PACKAGES)
     if missing:
         apt_install(missing, "Qt needs system libraries that are not installed")
+
+
+def ensure_a11y_system_packages() -> str | None:
+    """Install what the AT-SPI suite needs (root); else the reason it cannot run, or None.
+
+    Under CI=true a missing package that cannot be installed is an error, never a skip.
+    """
+    if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
+        reason = "the AT-SPI suite needs Debian/Ubuntu (Xvfb, AT-SPI, Orca through apt)"
+    else:
+        missing = missing_debian_packages(A11Y_SYSTEM_PACKAGES)
+        if not missing:
+            return None
+        if is_root():
+            apt_install(missing, "the accessibility suite needs system packages")
+            still = missing_debian_packages(A11Y_SYSTEM_PACKAGES)
+            if not still:
+                return None
+            reason = f"apt could not install {' '.join(still)}"
+        else:
+            reason = (
+                "the AT-SPI suite needs system packages that are not installed; install them "
+                f"with:\n    sudo apt-get install -y --no-install-recommends {' '.join(missing)}"
+            )
+    if os.environ.get("CI") == "true":
+        fail(reason)
+    return reason
 
 
 def venv_python(venv: Path) -> Path:
@@ -226,9 +259,12 @@ def command_test(args: list[str]) -> None:
     # exit 5 with a filter (-k, a path) only means the filter matched nothing.
     # In a full run the domain and server tests run once, in the headless job below.
     split = [f"--ignore={p}" for p in HEADLESS_TEST_PATHS] if not (fast or pytest_args) else []
+    if not pytest_args:  # the AT-SPI suite runs in its own stage, inside its own X session
+        split.append(f"--ignore={A11Y_TEST_PATH}")
     pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *split, *pytest_args]
     stages.run("pytest", pytest_cmd, env=env, no_tests_ok=bool(pytest_args))
     if not fast:
+        run_a11y_stage(stages, env)
         stages.timed("set-up .venv-headless", setup_headless_env)
         python = str(venv_python(HEADLESS_VENV))
         no_qt = "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"
@@ -239,6 +275,22 @@ def command_test(args: list[str]) -> None:
         stages.run("headless: pytest", headless_cmd, env=headless_env, no_tests_ok=True)
     stages.summary()
     say("all stages passed" if not fast else "fast run passed (gates and headless skipped)")
+
+
+def run_a11y_stage(stages: Stages, env: dict[str, str]) -> None:
+    """The AT-SPI suite and Orca transcripts: the real client under Xvfb, read out of process."""
+    start = time.monotonic()
+    reason = ensure_a11y_system_packages()
+    stages.results.append(("set-up a11y packages", "ok", time.monotonic() - start))
+    if reason is not None:
+        say(f"accessibility (AT-SPI) stage SKIPPED: {reason}")
+        stages.results.append(("a11y: AT-SPI + Orca", "skipped", 0.0))
+        return
+    a11y_env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
+    a11y_env["HOJO_A11Y_REQUIRED"] = "1"  # inside the stage a skipped a11y test is a failure
+    cmd = ["bash", A11Y_SESSION, str(venv_python(VENV)), "-m", "pytest", "-q",
+           "-p", "no:cacheprovider", A11Y_TEST_PATH]  # fmt: skip
+    stages.run("a11y: AT-SPI + Orca", cmd, env=a11y_env)
 
 
 def command_run(args: list[str]) -> None:

@@ -1,0 +1,157 @@
+"""The real client as a screen reader sees it: AT-SPI read from another process.
+
+One ``hojo`` (demo mode, 부서 예산담당) for the whole module; the tests run in file order and
+the later ones continue where the earlier left the client (the 예산편성 task leaves a
+requested line that the table test reads).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.a11y.harness import Hojo, Node, Probe, announcements, focus_names
+
+Client = tuple[Hojo, Probe]
+MAIN_WINDOW = "xfocus:호조 데스크"  # what a window manager does: the main window gets X focus
+INTERACTIVE = {
+    "text", "password text", "push button", "check box", "radio button", "spin button",
+    "combo box", "table", "tree", "tree table", "list", "page tab", "toggle button", "menu item",
+}  # fmt: skip
+
+
+def by_id(tree: list[Node], ident: str) -> Node:
+    found = [n for n in tree if n["id"] == ident]
+    assert found, f"no accessible with id {ident!r} is showing"
+    return found[0]
+
+
+def unnamed_focusable(tree: list[Node]) -> list[str]:
+    return [
+        f"{n['role']} {n['id']}"
+        for n in tree
+        if n["role"] in INTERACTIVE
+        and {"focusable", "showing"} <= set(n["states"])
+        and not n["name"].strip()
+    ]
+
+
+def page_tree(probe: Probe, page_id: str, key: str) -> list[Node]:
+    probe.steps(MAIN_WINDOW, f"key:{key}", f"waitid:{page_id}", "sleep:400")
+    answer = probe.tree(page_id)
+    tree: list[Node] = answer["tree"]
+    assert unnamed_focusable(tree) == []
+    assert answer["problems"] == []
+    return tree
+
+
+def test_main_window_budget_page_tree(client: Client) -> None:
+    _hojo, probe = client
+    answer = probe.tree()
+    tree: list[Node] = answer["tree"]
+    window = by_id(tree, "mainWindow")
+    assert window["role"] == "frame"
+    assert window["name"] == "데모 부서 예산담당 — 호조 데스크 (데모)"
+    assert unnamed_focusable(tree) == []
+    assert answer["problems"] == []
+
+    roles = {n["id"]: (n["role"], n["name"]) for n in tree}
+    assert roles["navigationList"] == ("list", "작업 목록")
+    assert roles["programFilter"] == ("text", "사업 찾기")
+    assert roles["programTree"] == ("tree", "사업 목록")
+    assert roles["linesTable"] == ("table", "편성 목록")
+    assert roles["basisTree"] == ("tree", "산출근거")
+    assert roles["basisFormula"] == ("text", "산출근거식")
+    assert roles["budgetSubmitProgram"] == ("push button", "세부사업 요구 제출")
+    assert roles["statusBar"] if "statusBar" in roles else True
+
+    # Qt on Linux names a combo box by its current item; the label comes as a relation.
+    combo = by_id(tree, "demoRoleSwitcher")
+    assert (combo["role"], combo["name"]) == ("combo box", "부서 예산담당")
+    assert combo["relations"]["labelled by"] == ["데모 역할(R):"]
+
+    # tables and trees carry column headers
+    assert by_id(tree, "linesTable")["table"]["column_headers"] == [
+        "회계", "통계목", "재원", "기정액", "요구액", "증감", "상태",
+    ]  # fmt: skip
+    assert by_id(tree, "basisTree")["table"]["column_headers"] == [
+        "항목", "산출근거식", "금액(원)", "금액(천원)", "오류 및 안내",
+    ]  # fmt: skip
+    assert by_id(tree, "programTree")["table"]["column_headers"] == ["사업"]
+
+
+@pytest.mark.parametrize(
+    ("page_id", "key", "title"),
+    [("page.revenue", "ctrl+2", "세입"), ("page.adjust", "ctrl+3", "조정"),
+     ("page.admin", "ctrl+4", "사용자 관리")],
+)  # fmt: skip
+def test_other_pages_tree(client: Client, page_id: str, key: str, title: str) -> None:
+    _hojo, probe = client
+    tree = page_tree(probe, page_id, key)
+    page = tree[0]
+    assert (page["role"], page["name"]) == ("filler", title)
+    for node in tree:
+        if node["role"] in ("table", "tree", "tree table") and "table" in node:
+            assert all(node["table"]["column_headers"]), node
+
+
+def test_budget_task_by_keyboard_focus_and_announcements(client: Client) -> None:
+    """예산편성 by keyboard: pick a 세부사업, open a new line, write a 산출근거 formula, submit."""
+    _hojo, probe = client
+    events = probe.steps(
+        MAIN_WINDOW, "key:ctrl+1", "waitid:budgetPage", "sleep:300",
+        "focus:programFilter", "type:긴급복지", "waitevent:object:announcement|사업 3개",
+        "key:Tab", "key:End",
+        "key:ctrl+shift+n", "waitfocus:lineAccount",
+        "key:Tab", "type:201-01", "waitevent:object:announcement|통계목 1개",
+        "key:Tab", "key:Tab", "key:End", "key:Return",
+        "waitevent:object:announcement|새 줄을 만들었습니다", MAIN_WINDOW,
+        "waitfocus:basisLabel", "type:○ 교통비", "key:Tab", "type:25,000원*4회",
+        "sleep:300", "tabto:funding_03", "type:100",
+        "key:ctrl+shift+s", "waitevent:object:announcement|요구했습니다",
+    )  # fmt: skip
+    focus = focus_names(events)
+    expected_path = [
+        "text '사업 찾기'",
+        "tree '사업 목록'",
+        "table cell '세부사업 긴급복지 지원'",
+        "combo box '100 일반회계'",
+        "text '통계목 찾기'",
+        "list '통계목 목록'",
+        "combo box '국고보조금'",
+        "text '항목'",
+        "text '산출근거식'",
+        "push button '줄 추가'",
+    ]
+    it = iter(focus)
+    missing = [f for f in expected_path if f not in it]  # in this order, others may come between
+    assert missing == [], focus
+    assert focus[-1] == "text '자체재원'"
+
+    said = [text for text, _politeness in announcements(events)]
+    assert "사업 3개" in said
+    assert "통계목 1개" in said
+    assert "새 줄을 만들었습니다. 산출근거를 입력하세요." in said
+    assert said[-3:] == ["요구 제출 중…", "서버에 저장했습니다", "긴급복지 지원을(를) 요구했습니다"]
+    # the evaluated amount reached the formula field's description or the result label
+    texts = [str(e["any_data"]) for e in events if e["type"].startswith("object:property-change")]
+    assert any("100,000원" in t for t in texts), texts[-20:]
+
+
+def test_table_headers_read_on_cells(client: Client) -> None:
+    """The line just requested, found by the line filter and read cell by cell."""
+    _hojo, probe = client
+    events = probe.steps(
+        MAIN_WINDOW, "focus:lineFilter", "type:201-01", "waitevent:object:announcement|1줄",
+        "key:Tab", "key:Right",
+    )  # fmt: skip
+    assert any(text.startswith("1줄") for text, _ in announcements(events))
+    cell: dict[str, Any] | None = probe.focused()
+    assert cell is not None and cell["role"] == "table cell", cell
+    assert cell["cell"].get("column_headers") == ["통계목"], cell
+    assert cell["name"].startswith("201-01")
+    probe.steps("key:End")
+    cell = probe.focused()
+    assert cell is not None and cell["cell"].get("column_headers") == ["상태"], cell
+    assert cell["name"] == "요구"
