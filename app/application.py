@@ -299,6 +299,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in config.problems:
         log.warning("%s", problem)
     translators = install_translators(app, config.text("language"))
+    from app.a11y import focus, theme
+
+    theme.apply_config(app, config)  # palette (4.5:1), high contrast, font scale
+    focus.install(app)  # focus returns to the opener when a dialog closes
     hojo = HojoApplication(config)
     app.aboutToQuit.connect(hojo.shutdown)
     if "--benchmark-exit" in args:

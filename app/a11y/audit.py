@@ -20,6 +20,10 @@ Rules (each finding has a stable ``code``):
 - ``tab-trap``: an item view moves Tab between cells (tabKeyNavigation), or a text edit
   takes Tab as a character (tabChangesFocus off).
 - ``untitled-window``: the audited widget is a window without a title.
+- the rules of :mod:`app.a11y.audit_rules`: ``wrong-role``, ``combo-without-label``,
+  ``label-not-related``, ``combo-edit-unnamed``, ``editor-unnamed``, ``numbered-row-headers``,
+  ``colour-only``, ``duplicate-window-title``, ``tab-unreached`` and ``tab-no-return`` (the
+  Tab walk runs when the audited widget is shown; ``tab_order=False`` skips it).
 
 Hidden widgets are skipped (audit each page of a stack or tab widget while it is shown),
 and so are Qt's internal children (objectName ``qt_*``) and a combo box's popup list.
@@ -46,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.a11y import audit_rules as rules
 from app.a11y.names import has_decoration
 
 Role = QAccessible.Role
@@ -99,7 +104,7 @@ def _walk(iface: QAccessibleInterface) -> Iterator[QAccessibleInterface]:
 def _is_internal(widget: QWidget, root: QWidget) -> bool:
     current: QWidget | None = widget
     while current is not None and current is not root:
-        if current.objectName().startswith("qt_"):
+        if rules.is_internal_name(current.objectName()):
             return True
         current = current.parentWidget()
     return False
@@ -160,15 +165,18 @@ def _header_findings(iface: QAccessibleInterface, view: QAbstractItemView) -> li
     return problems
 
 
-def audit(root: QWidget) -> list[Finding]:
+def audit(root: QWidget, *, tab_order: bool = True) -> list[Finding]:
     """Check ``root`` and every visible widget below it; returns the findings (empty = pass)."""
     findings: list[Finding] = []
+    labels: list[QLabel] = []
+    fields: list[QWidget] = []
 
     def add(code: str, widget: QWidget, message: str) -> None:
         findings.append(Finding(code, widget_path(widget, root), message))
 
     if root.isWindow() and not root.windowTitle().strip():
         add("untitled-window", root, "창 제목이 없습니다 (window has no title)")
+    rules.check_window_title(root, add)
     top = QAccessible.queryAccessibleInterface(root)
     if top is None:
         return findings
@@ -181,6 +189,8 @@ def audit(root: QWidget) -> list[Finding]:
         if widget is not root and (not widget.isVisibleTo(root) or _is_internal(widget, root)):
             continue
         if isinstance(widget, QLabel):
+            labels.append(widget)
+            rules.check_picture_label(widget, add)
             if _is_field_label(widget) and widget.buddy() is None:
                 add(
                     "label-without-buddy",
@@ -204,7 +214,14 @@ def audit(root: QWidget) -> list[Finding]:
             add("decorated-name", widget, f"이름 {name!r}에 단축키 표시나 콜론이 남아 있습니다")
         if not widget.accessibleIdentifier():
             add("no-identifier", widget, "accessibleIdentifier가 없습니다")
+        fields.append(widget)
+        rules.check_role(iface, widget, add)
+        if isinstance(widget, QComboBox):
+            rules.check_combo(iface, widget, add)
         if isinstance(widget, QAbstractItemView):
+            rules.check_editor(widget, add)
+            rules.check_row_headers(widget, add)
+            rules.check_colour_only(widget, add)
             if widget.tabKeyNavigation():
                 add(
                     "tab-trap", widget, "Tab 키가 셀 사이를 이동합니다 (setTabKeyNavigation(False))"
@@ -217,11 +234,16 @@ def audit(root: QWidget) -> list[Finding]:
             and not widget.isReadOnly()
         ):
             add("tab-trap", widget, "Tab 키가 글자로 입력됩니다 (setTabChangesFocus(True))")
+    rules.check_labels(labels, fields, add)
+    if tab_order:
+        rules.check_tab_order(root, add)
     return findings
 
 
-def assert_accessible(root: QWidget, ignore: frozenset[str] = frozenset()) -> None:
+def assert_accessible(
+    root: QWidget, ignore: frozenset[str] = frozenset(), *, tab_order: bool = True
+) -> None:
     """Raise AccessibilityAuditError listing every finding whose code is not ignored."""
-    findings = [f for f in audit(root) if f.code not in ignore]
+    findings = [f for f in audit(root, tab_order=tab_order) if f.code not in ignore]
     if findings:
         raise AccessibilityAuditError(findings)

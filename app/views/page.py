@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import QWidget
 
+from app.a11y import keys
 from app.i18n import tr
 
 if TYPE_CHECKING:
@@ -33,6 +34,43 @@ class Page(QWidget):
         self.setAccessibleIdentifier(self.IDENTIFIER)
         if self.DESCRIPTION:
             self.setAccessibleDescription(tr(self.DESCRIPTION))
+        # Keys of a page shown on its own; the main window replaces the standalone-only ones
+        # (F6, Shift+F6, the status key, F1) with its own and calls embed().
+        self.pane_keys = keys.PaneKeys(self)
+        self.read_keys = keys.install_read_keys(self)
+        self.help_action = keys.add_action(
+            self, tr("바로 가기 키와 메뉴"), keys.HELP_KEY, self.show_help, "pageHelp"
+        )
+        self.help_action.setProperty(keys.STANDALONE, True)
+
+    def embed(self) -> None:
+        """Inside the main window: its F6, status and F1 keys serve the page."""
+        self.pane_keys.set_enabled(False)
+        self.read_keys[1].setEnabled(False)
+        self.help_action.setEnabled(False)
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 visits, in order (``keys.register_panes``; else the first focus)."""
+        registered = keys.panes_of(self)
+        if registered:
+            return registered
+        first = self.first_focus()
+        return [first] if first is not None else [self]
+
+    def summary(self) -> str:
+        """What the summary key (Ctrl+Shift+I) says about the current line; "" for none."""
+        return ""
+
+    def status_text(self) -> str:
+        """The page's status line, read by the status key (Ctrl+Shift+U)."""
+        return ""
+
+    def show_help(self) -> QWidget:
+        from app.a11y.help import HelpDialog
+
+        dialog = HelpDialog(self.window(), tr(self.TITLE))
+        dialog.open()
+        return dialog
 
     def activate(self) -> None:
         """Called each time the page is shown; load what is needed (through operations)."""

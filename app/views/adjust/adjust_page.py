@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.a11y import announce
+from app.a11y.theme import scroll_pane
 from app.i18n import N_, thousand_text, tr
 from app.models.budget_lines_model import BudgetLinesModel, LineColumn
 from app.operations import Changes, cycle
@@ -90,7 +91,7 @@ class AdjustPage(Page):
         side_layout.addWidget(self.version_panel)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(side)
+        splitter.addWidget(scroll_pane(side))  # scrolls at 200 % font instead of clipping
         splitter.setStretchFactor(0, 3)
         head = QHBoxLayout()
         head.addLayout(top, 1)

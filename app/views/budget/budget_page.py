@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.a11y import announce
+from app.a11y.theme import scroll_pane
 from app.i18n import N_, tr
 from app.operations import Changes
 from app.operations import budget as ops
@@ -60,7 +61,7 @@ class BudgetPage(Page):
         top_layout.addWidget(self.lines, 1)
         top_layout.addWidget(self.commands)
         right.addWidget(top)
-        right.addWidget(self.editor)
+        right.addWidget(scroll_pane(self.editor))  # scrolls at 200 % font instead of clipping
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.programs)
         splitter.addWidget(right)

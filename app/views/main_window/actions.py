@@ -43,6 +43,7 @@ class Actions:
     redo: QAction
     focus_navigation: QAction
     focus_page: QAction
+    read_status: QAction
     settings: QAction
     check_server: QAction
     shortcuts: QAction
@@ -71,21 +72,28 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
         redo=_action(window, tr("다시 실행(&R)"), "actionRedo", Key.Redo),
         focus_navigation=_action(
             window,
-            tr("작업 목록으로 이동(&W)"),
+            tr("다음 영역으로 이동(&W)"),
             "actionFocusNavigation",
             "F6",
-            tr("왼쪽 작업 목록에 초점을 둡니다."),
+            tr("작업 목록과 화면의 영역을 차례로 옮겨 다닙니다."),
         ),
         focus_page=_action(
             window,
-            tr("작업 화면으로 이동(&M)"),
+            tr("이전 영역으로 이동(&M)"),
             "actionFocusPage",
             "Shift+F6",
-            tr("열린 작업 화면에 초점을 둡니다."),
+            tr("영역을 거꾸로 옮겨 다닙니다."),
+        ),
+        read_status=_action(
+            window,
+            tr("상태 표시줄 읽기(&B)"),
+            "actionReadStatus",
+            "Ctrl+Shift+U",
+            tr("연결, 사용자, 저장 상태와 화면의 상태 줄을 읽어 줍니다."),
         ),
         settings=_action(window, tr("설정(&S)…"), "actionSettings", "Ctrl+,"),
         check_server=_action(window, tr("서버 연결 확인(&C)"), "actionCheckServer"),
-        shortcuts=_action(window, tr("바로 가기 키(&K)"), "actionShortcuts", "F1"),
+        shortcuts=_action(window, tr("바로 가기 키와 메뉴(&K)"), "actionShortcuts", "F1"),
         about=_action(window, tr("호조 데스크 정보(&A)"), "actionAbout"),
     )
     actions.undo.setEnabled(False)
@@ -101,7 +109,7 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
     menus["edit"] = bar.addMenu(tr("편집(&E)"))
     menus["edit"].addActions([actions.undo, actions.redo])
     menus["view"] = bar.addMenu(tr("보기(&V)"))
-    menus["view"].addActions([actions.focus_navigation, actions.focus_page])
+    menus["view"].addActions([actions.focus_navigation, actions.focus_page, actions.read_status])
     if page_actions:
         menus["view"].addSeparator()
         menus["view"].addActions(page_actions)

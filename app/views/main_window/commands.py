@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.a11y import announce
 from app.i18n import tr
@@ -12,7 +12,6 @@ from app.operations.session import ConnectionState, ServerCheck
 from app.views.auth.messages import compatibility_text, error_text
 from app.views.auth.password_dialog import PasswordDialog
 from app.views.auth.sign_in_dialog import SignInDialog
-from app.views.main_window.actions import shortcut_lines
 
 if TYPE_CHECKING:
     from app.views.main_window.window import MainWindow
@@ -76,22 +75,23 @@ def check_server(window: MainWindow) -> None:
     window.ops.check_server(url, done, failed)
 
 
-def shortcuts(window: MainWindow) -> None:
-    lines = shortcut_lines(window.menu_actions.all() + window.navigation.page_actions())
+def shortcuts(window: MainWindow) -> QDialog:
+    """F1: the menus and every shortcut of the window and its current page."""
+    from app.a11y.help import HelpDialog
+
+    dialog = HelpDialog(window)
+    dialog.open()
+    return dialog
+
+
+def about(window: MainWindow) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        window.windowTitle(),
-        "\n".join(lines),
+        tr("호조 데스크 정보"),
+        tr("호조 데스크: 지방자치단체 예산 업무를 위한 접근성 있는 데스크톱 프로그램."),
         QMessageBox.StandardButton.Close,
         window,
     )
-    box.setObjectName("shortcutsBox")
+    box.setObjectName("aboutBox")
     box.open()
-
-
-def about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        window.windowTitle(),
-        tr("호조 데스크: 지방자치단체 예산 업무를 위한 접근성 있는 데스크톱 프로그램."),
-    )
+    return box

@@ -10,9 +10,9 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from app.a11y import announce
+from app.a11y import announce, keys
 from app.context import AppContext
 from app.i18n import tr
 from app.operations import Changes
@@ -69,8 +69,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(lambda: self._undo_stack.undo() if self._undo_stack else None)
         a.redo.triggered.connect(lambda: self._undo_stack.redo() if self._undo_stack else None)
-        a.focus_navigation.triggered.connect(self.navigation.focus_list)
-        a.focus_page.triggered.connect(self.focus_page)
+        a.focus_navigation.triggered.connect(lambda: self.cycle_panes(True))
+        a.focus_page.triggered.connect(lambda: self.cycle_panes(False))
+        a.read_status.triggered.connect(self.read_status)
         a.extend_session.triggered.connect(self.monitor.extend)
         a.sign_in.triggered.connect(lambda: commands.sign_in(self))
         a.sign_out.triggered.connect(lambda: commands.sign_out(self))
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
                 commands.show_error(self, error)
                 return
             self.pages[index] = page
+            page.embed()
             self.stack.addWidget(page)
         if page is None or self.stack.currentWidget() is page:
             return
@@ -144,6 +146,28 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
+
+    def panes(self) -> list[QWidget]:
+        """F6 order: the navigation list, then the current page's panes."""
+        page = self.current_page()
+        return [self.navigation.list, *(page.panes() if page else [])]
+
+    def cycle_panes(self, forward: bool = True) -> QWidget | None:
+        return keys.cycle_panes(self.panes(), forward)
+
+    def status_text(self) -> str:
+        parts = [self.status.currentMessage()]
+        parts += [w.text() for w in (self.status.connection, self.status.user,
+                                     self.status.save, self.status.session)]  # fmt: skip
+        page = self.current_page()
+        if page is not None:
+            parts.append(page.status_text())
+        return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip())
+
+    def read_status(self) -> str:
+        text = self.status_text() or tr("상태 표시줄이 비어 있습니다.")
+        announce(self, text, assertive=True)
+        return text
 
     def focus_page(self) -> None:
         page = self.current_page()

@@ -170,5 +170,11 @@ class SettingsDialog(QDialog):
                 self.config.reset_user(setting.name)
             else:
                 self.config.set_user(setting.name, value)
+        from PySide6.QtWidgets import QApplication
+
+        from app.a11y.theme import reapply_config
+
+        app = QApplication.instance()
+        reapply_config(app if isinstance(app, QApplication) else None, self.config)
         announce(self, tr("설정을 저장했습니다. 일부 설정은 다시 시작하면 적용됩니다."))
         self.accept()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.a11y.audit import AccessibilityAuditError, Finding, assert_accessible, audit
+from app.a11y.delegates import NamedDelegate
 from app.a11y.names import buddy, icon_button, name, set_tab_order
 
 W = TypeVar("W", bound=QWidget)
@@ -73,12 +74,15 @@ class GoodForm(QDialog):
             form.addRow(label, field)
         self.table = QTableView()
         self.table.setModel(table_model(["통계목", "금액(원)"]))
+        self.table.model().setVerticalHeaderLabels(["인건비", "운영비", "여비"])  # type: ignore[attr-defined]
         self.table.setTabKeyNavigation(False)
+        self.table.setItemDelegate(NamedDelegate(self.table))  # F2 editors carry their cell
         name(self.table, "산출근거", identifier="basisTable")
         self.tree = QTreeView()
         tree_model = QStandardItemModel(2, 1)
         self.tree.setModel(tree_model)
         self.tree.setHeaderHidden(True)  # one column: the tree's own name is enough
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.setTabKeyNavigation(False)
         name(self.tree, "사업 구조", identifier="programTree")
         self.add_button = QToolButton()
@@ -188,7 +192,21 @@ def test_bad_form_every_defect_is_found(qtbot: QtBot, shown: bool) -> None:
         ("hiddenHeaderTree", "no-column-headers"),
         ("tabEatingEdit", "tab-trap"),
         ("unnamedCombo", "unnamed"),
+        ("unnamedCombo", "combo-without-label"),
+        ("trapTable", "editor-unnamed"),
+        ("trapTable", "numbered-row-headers"),
+        ("headlessTable", "editor-unnamed"),
+        ("headlessTable", "numbered-row-headers"),
+        ("hiddenHeaderTree", "editor-unnamed"),
     }
+    if shown:  # the Tab walk: the trap table keeps Tab, nothing after it is reached
+        expected |= {
+            ("BadForm", "tab-no-return"),
+            ("headlessTable", "tab-unreached"),
+            ("hiddenHeaderTree", "tab-unreached"),
+            ("tabEatingEdit", "tab-unreached"),
+            ("unnamedCombo", "tab-unreached"),
+        }
     assert found == expected
 
 
@@ -199,7 +217,8 @@ def test_assert_accessible_lists_findings_with_paths(qtbot: QtBot) -> None:
         assert_accessible(form)
     message = str(raised.value)
     assert "BadForm/QLineEdit#unnamedEdit: [unnamed]" in message
-    assert len(raised.value.findings) == 12  # 11 defects; the headless table has two columns
+    # 11 defects of the first rules (the headless table has two columns), 6 of the later ones
+    assert len(raised.value.findings) == 18
     assert_accessible(form, ignore=frozenset(f.code for f in raised.value.findings))
 
 
@@ -221,6 +240,10 @@ def test_each_fix_clears_its_finding(qtbot: QtBot) -> None:
     assert isinstance(model, QStandardItemModel)
     model.setHorizontalHeaderLabels(["일자", "금액"])
     form.hidden_header_tree.setHeaderHidden(False)
+    for view in (form.trap_table, form.headless_table, form.hidden_header_tree):
+        view.setItemDelegate(NamedDelegate(view))
+    for table in (form.trap_table, form.headless_table):
+        table.verticalHeader().hide()
     form.tab_eating_edit.setTabChangesFocus(True)
     buddy(QLabel("회계(&A):", form), form.unnamed_combo, identifier="unnamedCombo")
     assert audit(form) == []

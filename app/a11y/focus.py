@@ -1,0 +1,143 @@
+"""Focus rules (ACCESSIBILITY.md §2, WCAG 2.4.3): where focus starts and where it goes back.
+
+- **Initial focus.** A page names the widget a keyboard user starts on with
+  ``Page.first_focus()``; a dialog with :func:`set_initial_focus` (else Qt's default: the
+  first control in its tab order). The rule focuses it each time the dialog is shown.
+- **Return.** When a dialog closes, focus goes back to the control that had it when the
+  dialog opened (its opener), and the opener's window is activated again — a screen-reader
+  user continues where they were instead of at the top of the window. If the code moved
+  focus on purpose while the dialog was open (for example to a new line's first field),
+  that choice wins: the window's own focus widget is used when it is not the opener.
+
+:func:`install` puts the rules on the whole application (every QDialog and QMessageBox);
+:func:`track` puts them on one dialog (tests, dialogs shown before start-up).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import isValid
+
+__all__ = ["FocusRules", "install", "opener_of", "restore_focus", "set_initial_focus", "track"]
+
+_INITIAL = "hojo_initial_focus"
+
+
+def set_initial_focus(dialog: QWidget, widget: QWidget) -> None:
+    """``widget`` gets focus whenever ``dialog`` is shown."""
+    dialog.setProperty(_INITIAL, widget)
+
+
+def _alive(widget: object) -> bool:
+    return isinstance(widget, QWidget) and isValid(widget)
+
+
+def restore_focus(opener: QWidget | None) -> bool:
+    """Activate the opener's window and focus it (or the widget focused there since)."""
+    if not _alive(opener):
+        return False
+    assert opener is not None
+    window = opener.window()
+    if not window.isVisible():
+        return False
+    target = window.focusWidget()
+    if target is None or not _alive(target) or not target.isVisible() or not target.isEnabled():
+        target = opener
+    if not opener.isVisible() and target is opener:
+        return False
+    window.activateWindow()
+    assert target is not None
+    target.setFocus(Qt.FocusReason.PopupFocusReason)
+    return True
+
+
+class FocusRules(QObject):
+    """Event filter on one dialog implementing the two rules."""
+
+    def __init__(self, dialog: QDialog, opener: QWidget | None = None) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.opener: QWidget | None = opener
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dialog:
+            if event.type() == QEvent.Type.Show:
+                self.shown()
+            elif event.type() == QEvent.Type.Hide:
+                self.hidden()
+        return False
+
+    def shown(self, focused: QWidget | None = None) -> None:
+        dialog = self.dialog
+        focused = focused or QApplication.focusWidget()
+        parent = dialog.parentWidget()
+        if focused is None and parent is not None and _alive(parent):
+            focused = parent.window().focusWidget()
+        inside = focused is not None and (focused is dialog or dialog.isAncestorOf(focused))
+        if focused is not None and _alive(focused) and not inside:
+            self.opener = focused
+        initial = dialog.property(_INITIAL)
+        if _alive(initial) and initial.isEnabled():
+            initial.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hidden(self) -> None:
+        opener, self.opener = self.opener, None
+        dialog = self.dialog
+        focused = QApplication.focusWidget()
+        if focused is not None and focused is not dialog and not dialog.isAncestorOf(focused):
+            return  # focus already left the dialog (another window, or code moved it)
+        restore_focus(opener)
+
+
+def _rules_of(dialog: QDialog) -> FocusRules | None:
+    for child in dialog.children():
+        if isinstance(child, FocusRules):
+            return child
+    return None
+
+
+def track(dialog: QDialog, initial: QWidget | None = None) -> QDialog:
+    """Apply the rules to ``dialog``; ``initial`` gets focus whenever it is shown."""
+    if initial is not None:
+        set_initial_focus(dialog, initial)
+    if _rules_of(dialog) is None:
+        rules = FocusRules(dialog)
+        if dialog.isVisible():
+            rules.shown()
+    return dialog
+
+
+def _focus_changed(old: QWidget | None, new: QWidget | None) -> None:
+    """A dialog seen for the first time (it just got focus) gets the rules; ``old`` is its
+    opener."""
+    if new is None or not _alive(new):
+        return
+    window = new.window()
+    if not isinstance(window, QDialog) or _rules_of(window) is not None:
+        return
+    opener = old if _alive(old) and old is not None and not window.isAncestorOf(old) else None
+    rules = FocusRules(window, opener)
+    initial = window.property(_INITIAL)
+    if _alive(initial) and initial is not new and initial.isEnabled():
+        initial.setFocus(Qt.FocusReason.OtherFocusReason)
+    del rules
+
+
+_installed: set[int] = set()
+
+
+def install(app: QApplication) -> None:
+    """Apply the rules to every dialog of the application (idempotent). Dialogs are found
+    through ``focusChanged`` — no application-wide event filter on every event."""
+    if id(app) in _installed:
+        return
+    _installed.add(id(app))
+    app.focusChanged.connect(_focus_changed)
+
+
+def opener_of(dialog: QDialog) -> QWidget | None:
+    """The control that had focus when ``dialog`` opened (while it is shown)."""
+    rules = _rules_of(dialog)
+    return rules.opener if rules is not None and _alive(rules.opener) else None
