@@ -372,8 +372,8 @@ def check(setup: Setup, out: Outcome, capacity: int, allotted: int) -> Verdict:
             )
         ).all()
         in_db: dict[str, list[str]] = {}
-        for key, doc_id, _amount in rows:
-            in_db.setdefault(str(key), []).append(str(doc_id))
+        for doc_key, doc_id, _amount in rows:
+            in_db.setdefault(str(doc_key), []).append(str(doc_id))
         total = sum(int(r[2]) for r in rows)
         obligations = (
             s.scalar(
