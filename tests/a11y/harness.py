@@ -10,6 +10,7 @@ stage, CI), where a missing piece is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -147,10 +148,8 @@ class Probe:
 
     def close(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(OSError, RuntimeError, ValueError):
                 self.ask(op="quit")
-            except (OSError, RuntimeError, ValueError):
-                pass
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:

@@ -20,7 +20,8 @@ Commands of --serve (the test suite keeps one probe per test module):
 
 Steps: key:<xdotool key>  type:<text>  xfocus:<window title regex> (X input focus)
         focus:<id> (grabFocus)  action:<id>:<name>
-       tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)  waitfocus:<id or name> (until focused)
+       tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)
+       waitfocus:<id or name> (until focused)
        waitevent:<type>[|<text in any_data or source name/id>]   (each wait: 10 s at most)
 
 Qt only emits event types some client registered for, so listeners are registered at start.
@@ -229,9 +230,9 @@ def problems_in(tree):
                     **_where(n),
                 }
             )
-        if n["role"] in ("table", "tree table", "tree") and "table" in n:
-            if any(not h for h in n["table"]["column_headers"]):
-                out.append({"problem": "table column without header text", **_where(n)})
+        headers = n.get("table", {}).get("column_headers", [])
+        if n["role"] in ("table", "tree table", "tree") and any(not h for h in headers):
+            out.append({"problem": "table column without header text", **_where(n)})
     return out
 
 
@@ -305,8 +306,9 @@ class Probe:
                 if self._focused_is(arg):
                     break
                 subprocess.run(["xdotool", "key", "--clearmodifiers", "Tab"], check=True)
+                mark = len(self.events)
                 self.wait(
-                    lambda m=len(self.events): self._seen(m, "object:state-changed:focused", ""),
+                    lambda m=mark: self._seen(m, "object:state-changed:focused", ""),
                     "focus to move",
                 )
             else:
@@ -370,7 +372,7 @@ class Probe:
     def tree(self, root, showing):
         acc = by_id(self.app, root, True) if root else self.app
         out = []
-        walk(acc, "" if not root else root, out, showing)
+        walk(acc, root or "", out, showing)
         return {"tree": out, "problems": problems_in(out)}
 
     def handle(self, cmd):

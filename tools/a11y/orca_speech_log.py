@@ -12,11 +12,22 @@ from orca import debug
 
 debug.debugLevel = debug.LEVEL_ALL
 debug.eventDebugLevel = debug.LEVEL_OFF
-debug.debugFile = open(sys.argv[1], "w", buffering=1)  # line-buffered: tests tail it
+debug.debugFile = open(sys.argv[1], "w", buffering=1)  # noqa: SIM115  (line-buffered: tests tail it)
 
 from orca import orca  # noqa: E402
 
 manager = orca.getSettingsManager()
-manager.activate(sys.argv[2], {"enableSpeech": False, "enableBraille": False})
+manager.activate(
+    sys.argv[2],
+    {
+        "enableSpeech": False,
+        "enableBraille": False,
+        # no key/character echo: the transcript is what Orca says about the application
+        # (focus, names, states, announcements), not "tab", "left shift", each typed letter
+        "enableKeyEcho": False,
+        "enableEchoByCharacter": False,
+        "enableEchoByWord": False,
+    },
+)
 sys.path.insert(0, manager.getPrefsDir())
 sys.exit(orca.main())
