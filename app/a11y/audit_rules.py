@@ -179,8 +179,8 @@ def check_editor(view: QAbstractItemView, add: Add) -> None:
 
 
 def check_row_headers(view: QAbstractItemView, add: Add) -> None:
-    if not isinstance(view, QTableView) or view.verticalHeader().isHidden():
-        return
+    if not isinstance(view, QTableView):
+        return  # (a hidden vertical header still gives screen readers the row headers)
     model = view.model()
     if model is None:
         return

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 
 from app.a11y.announce import announce
 from app.a11y.names import clean_name
@@ -41,6 +41,7 @@ __all__ = [
     "install_read_keys",
     "panes_of",
     "register_panes",
+    "row_summary",
     "shortcuts",
 ]
 
@@ -183,21 +184,30 @@ def panes_of(page: QWidget) -> list[QWidget]:
     return [p for p in panes if isinstance(p, QWidget)] if isinstance(panes, list) else []
 
 
+def _usable(widget: QWidget, pane: QWidget) -> bool:
+    return bool(
+        widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusProxy() is None
+        and (widget is pane or pane.isAncestorOf(widget))
+    )
+
+
 def _focus_target(pane: QWidget) -> QWidget | None:
-    """The pane itself when it takes focus, else its first focusable, visible control."""
-    if pane.focusPolicy() & Qt.FocusPolicy.TabFocus and pane.isEnabled():
+    """The pane itself when it takes focus, else its first control in Tab order."""
+    if _usable(pane, pane):
         return pane
     proxy = pane.focusProxy()
     if proxy is not None:
         return proxy
-    for child in pane.findChildren(QWidget):
-        if (
-            child.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and child.isVisibleTo(pane.window())
-            and child.isEnabled()
-            and not child.objectName().startswith("qt_")
-        ):
-            return child
+    widget = pane.nextInFocusChain()
+    for _ in range(2000):
+        if widget is None or widget is pane:
+            break
+        if _usable(widget, pane):
+            return widget
+        widget = widget.nextInFocusChain()
     return None
 
 
@@ -263,6 +273,33 @@ class PaneKeys:
 
 
 # -- read aloud -----------------------------------------------------------------------------
+def row_summary(
+    view: QAbstractItemView, columns: Sequence[int], title_columns: Sequence[int] = ()
+) -> str:
+    """ "201-01 사무관리비: 요구액 1,234,000원, 기정액 …" for the view's current row: the
+    title columns' texts, then "header value" of each column (spoken text first)."""
+    model = view.model()
+    index = view.currentIndex()
+    if model is None or not index.isValid():
+        return ""
+
+    def spoken(column: int) -> str:
+        cell = model.index(index.row(), column, index.parent())
+        text = cell.data(Qt.ItemDataRole.AccessibleTextRole) or cell.data(
+            Qt.ItemDataRole.DisplayRole
+        )
+        return str(text or "").strip()
+
+    def header(column: int) -> str:
+        text = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        return str(text or "")
+
+    title = " ".join(t for t in (spoken(c) for c in title_columns if c >= 0) if t)
+    parts = [f"{header(c)} {spoken(c) or tr('없음')}" for c in columns if c >= 0]
+    body = ", ".join(parts)
+    return f"{title}: {body}" if title else body
+
+
 def read_summary(page: QWidget) -> str:
     """Announce ``page.summary()`` (the current line), or say there is none."""
     getter = getattr(page, "summary", None)

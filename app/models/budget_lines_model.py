@@ -115,6 +115,10 @@ class BudgetLinesModel(QAbstractTableModel):
         self._search: list[str] = []
         self._row_of_id: dict[uuid.UUID, int] = {}
         self._alignment = [_RIGHT if c in MONEY_COLUMNS else _LEFT for c in self._columns]
+        self._title_columns = [  # row headers: "긴급복지 지원 201-01 사무관리비"
+            self._columns.index(c) for c in (LineColumn.PROGRAM, LineColumn.OBJECT)
+            if c in self._columns
+        ]  # fmt: skip
         # Column by column: one comprehension per column costs far less than a call per cell.
         self._lines = list(lines)
         self._row_of_id = {line.id: row for row, line in enumerate(self._lines)}
@@ -413,7 +417,13 @@ class BudgetLinesModel(QAbstractTableModel):
         return _CELL_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+        if orientation == Qt.Orientation.Vertical:  # the row header a screen reader reads
+            if role not in (_DISPLAY, _ACCESSIBLE_TEXT) or not 0 <= section < len(self._order):
+                return None
+            source = self._order[section]
+            titles = [self._display[i][source] for i in self._title_columns]
+            return " ".join(t for t in titles if t) or None
+        if not 0 <= section < len(self._columns):
             return None
         column = self._columns[section]
         texts = _HEADERS[column]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce
+from app.a11y import announce, keys
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, thousand_text, tr
 from app.models.budget_lines_model import BudgetLinesModel, LineColumn
@@ -93,11 +93,15 @@ class AdjustPage(Page):
         splitter.addWidget(self.table)
         splitter.addWidget(scroll_pane(side))  # scrolls at 200 % font instead of clipping
         splitter.setStretchFactor(0, 3)
-        head = QHBoxLayout()
+        self.head = QWidget()
+        self.head.setObjectName("adjustHead")
+        self.head.setAccessibleName(tr("예산 버전과 찾기"))
+        head = QHBoxLayout(self.head)
+        head.setContentsMargins(0, 0, 0, 0)
         head.addLayout(top, 1)
         head.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(head)
+        layout.addWidget(self.head)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self.versions.currentIndexChanged.connect(self._version_chosen)
@@ -105,6 +109,8 @@ class AdjustPage(Page):
         self.filter.textChanged.connect(self._filter_changed)
         self._connect_selection()
         self._set_tab_order()
+        # F6 / Shift+F6: 버전·찾기 → 예산 항목 → 선택한 줄 → 버전 작업
+        keys.register_panes(self, [self.head, self.table, self.line_panel, self.version_panel])
         self._loaded = False
 
     def _set_tab_order(self) -> None:
@@ -117,6 +123,19 @@ class AdjustPage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.versions
+
+    def summary(self) -> str:
+        """The current line for the summary key: 요구액 (경정액), 기정액, 증감, 조정액, 상태."""
+        model = self.model
+        return keys.row_summary(
+            self.table,
+            [model.column_of(c) for c in (LineColumn.AMOUNT, LineColumn.BASE, LineColumn.CHANGE,
+                                          LineColumn.ADJUSTED, LineColumn.STATE)],
+            [model.column_of(c) for c in (LineColumn.PROGRAM, LineColumn.OBJECT)],
+        )  # fmt: skip
+
+    def status_text(self) -> str:
+        return self.status.text()
 
     def activate(self) -> None:
         if not self._loaded:

@@ -115,6 +115,8 @@ class AdminPage(Page):
         self.model.removeRows(0, self.model.rowCount())
         for user in self.users:
             self.model.appendRow([QStandardItem(text) for text in self._row(user)])
+            # the row header a screen reader reads with each cell (not "1, 2, 3")
+            self.model.setVerticalHeaderItem(self.model.rowCount() - 1, QStandardItem(user.login))
         for row in range(self.model.rowCount()):
             for column in range(self.model.columnCount()):
                 item = self.model.item(row, column)

@@ -97,7 +97,17 @@ class BudgetActions(QWidget):
         form.finished.connect(done)
         form.open()
 
+    def _refuse_errors(self) -> bool:
+        """A formula error in the open line: say it, focus the field, do not send."""
+        editor = self.page.editor
+        error = editor.focus_first_error() if editor.isEnabled() else ""
+        if error:
+            self.page.say(tr("고칠 곳이 있어 보내지 않았습니다. {error}").format(error=error), True)
+        return bool(error)
+
     def save(self) -> None:
+        if self._refuse_errors():
+            return
         self.page.say(tr("서버에 저장하는 중…"), False)
         self.page.editing.save(None)
 
@@ -105,6 +115,8 @@ class BudgetActions(QWidget):
         page, data, program = self.page, self.page.data, self.page.program
         if data is None or data.version is None or program is None or program.level != "세부":
             page.say(tr("먼저 세부사업을 고르세요"), True)
+            return
+        if self._refuse_errors():
             return
         version_id = data.version.id
 

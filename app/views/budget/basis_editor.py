@@ -183,6 +183,19 @@ class BasisEditor(QWidget):
     def line_amount(self) -> int:
         return self.model.line_amount()
 
+    def focus_first_error(self) -> str:
+        """Make the first item with a formula error current, put the error in the formula
+        field's description and focus that field; returns the error ("" when none)."""
+        errors = self.model.errors()
+        if not errors:
+            return ""
+        path, error = errors[0]
+        self.tree.setCurrentIndex(self.model.index_of(path))
+        message = tr("산출근거식 오류: {message}").format(message=error.message)
+        self.formula_edit.setAccessibleDescription(message)
+        self.formula_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return message
+
     def current_path(self) -> Path:
         return self.model.path_of(self.tree.currentIndex())
 

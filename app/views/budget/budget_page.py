@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app.a11y import announce
+from app.a11y import announce, keys
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, tr
+from app.models import LineColumn
 from app.operations import Changes
 from app.operations import budget as ops
 from app.views.budget.actions import BudgetActions
@@ -56,6 +57,8 @@ class BudgetPage(Page):
 
         right = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
+        top.setObjectName("budgetLinesPane")
+        top.setAccessibleName(tr("편성 목록"))
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.lines, 1)
@@ -75,6 +78,8 @@ class BudgetPage(Page):
         QWidget.setTabOrder(self.programs.tree, self.lines.filter)
         QWidget.setTabOrder(self.lines.table, self.commands.first())
         QWidget.setTabOrder(self.commands.last(), self.editor.tree)
+        # F6 / Shift+F6: 사업 → 편성 목록 → 산출근거 (and the navigation list in the window)
+        keys.register_panes(self, [self.programs, top, self.editor])
 
         self.programs.program_selected.connect(self._program_selected)
         self.lines.line_selected.connect(self.editing.show_line)
@@ -87,6 +92,19 @@ class BudgetPage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.programs.filter
+
+    def summary(self) -> str:
+        """The current line for the summary key: 통계목, 요구액, 기정액, 증감, 상태."""
+        model = self.lines.model
+        return keys.row_summary(
+            self.lines.table,
+            [model.column_of(c) for c in (LineColumn.AMOUNT, LineColumn.BASE,
+                                          LineColumn.CHANGE, LineColumn.STATE)],
+            [model.column_of(LineColumn.ACCOUNT), model.column_of(LineColumn.OBJECT)],
+        )  # fmt: skip
+
+    def status_text(self) -> str:
+        return ". ".join(t for t in (self.status.text(), self.lines.summary.text()) if t)
 
     def activate(self) -> None:
         if not self._loaded:

@@ -36,6 +36,8 @@ class HistoryDialog(QDialog):
             for item in items:
                 item.setEditable(False)
             self.model.appendRow(items)
+            # the row header a screen reader reads with each cell (not "1, 2, 3")
+            self.model.setVerticalHeaderItem(self.model.rowCount() - 1, QStandardItem(when))
         label = QLabel(tr("변경 이력 {count}건(&H)").format(count=len(events)))
         self.table = QTableView()
         buddy(label, self.table, None, "historyTable")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, set_tab_order
+from app.a11y import announce, keys, set_tab_order
 from app.i18n import N_, thousand_text, tr
 from app.models.budget_lines_model import BudgetLinesModel, LineColumn
 from app.operations import Changes, cycle, revenue
@@ -97,6 +97,9 @@ class RevenuePage(Page):
              *self.editor.buttons.values(), self.editor.undo_button, self.editor.redo_button,
              self.save_button]
         )  # fmt: skip
+        side.setObjectName("revenueSide")
+        side.setAccessibleName(tr("산출근거"))
+        keys.register_panes(self, [self.versions, self.table, side])  # F6 / Shift+F6
         self.versions.currentIndexChanged.connect(self._version_chosen)
         self.department.currentIndexChanged.connect(lambda _i: self._show_lines())
         self.filter.textChanged.connect(self._filter_changed)
@@ -105,6 +108,18 @@ class RevenuePage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.versions
+
+    def summary(self) -> str:
+        """The current line for the summary key: 세입 목, 요구액, 기정액, 증감."""
+        model = self.model
+        return keys.row_summary(
+            self.table,
+            [model.column_of(c) for c in (LineColumn.AMOUNT, LineColumn.BASE, LineColumn.CHANGE)],
+            [model.column_of(LineColumn.OBJECT)],
+        )
+
+    def status_text(self) -> str:
+        return ". ".join(t for t in (self.status.text(), self.message.text()) if t)
 
     def activate(self) -> None:
         if not self._loaded:

@@ -83,6 +83,8 @@ class ConflictDialog(QDialog):
                 item.setEditable(False)
                 item.setData(row.key, _ROLE_KEY)
             self.model.appendRow(items)
+            # the row header a screen reader reads with each cell (not "1, 2, 3")
+            self.model.setVerticalHeaderItem(self.model.rowCount() - 1, QStandardItem(row.title))
             self._speak(self.model.rowCount() - 1)
         table_label = QLabel(tr("달라진 항목(&R)"))
         self.table = _Table(self)

@@ -243,7 +243,9 @@ def test_each_fix_clears_its_finding(qtbot: QtBot) -> None:
     for view in (form.trap_table, form.headless_table, form.hidden_header_tree):
         view.setItemDelegate(NamedDelegate(view))
     for table in (form.trap_table, form.headless_table):
-        table.verticalHeader().hide()
+        rows = table.model()
+        assert isinstance(rows, QStandardItemModel)
+        rows.setVerticalHeaderLabels(["인건비", "운영비", "여비"])  # hiding is not enough
     form.tab_eating_edit.setTabChangesFocus(True)
     buddy(QLabel("회계(&A):", form), form.unnamed_combo, identifier="unnamedCombo")
     assert audit(form) == []

@@ -104,7 +104,10 @@ def test_headers_have_spoken_text_and_tooltips() -> None:
     amount = model.column_of(LineColumn.AMOUNT)
     assert model.headerData(amount, h, ACCESSIBLE) == "요구액, 천원"
     assert model.headerData(amount, h, Qt.ItemDataRole.ToolTipRole)
-    assert model.headerData(0, Qt.Orientation.Vertical) is None  # no "1, 2, 3" row headers
+    # Row headers name the line (read by screen readers with each cell), never "1, 2, 3".
+    row_header = model.headerData(0, Qt.Orientation.Vertical)
+    assert row_header and not str(row_header).strip().isdigit()
+    assert str(row_header) in model.index(0, model.column_of(LineColumn.OBJECT)).data()
     supplementary = make(supplementary=True)
     assert supplementary.headerData(amount, h) == "경정액"
     assert cell(supplementary, 2, LineColumn.AMOUNT) == "50,000천원"
