@@ -20,7 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, __version__
+from PySide6 import __version__
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
