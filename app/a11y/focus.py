@@ -19,7 +19,15 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import isValid
 
-__all__ = ["FocusRules", "install", "opener_of", "restore_focus", "set_initial_focus", "track"]
+__all__ = [
+    "FocusRules",
+    "install",
+    "opener_of",
+    "restore_focus",
+    "set_initial_focus",
+    "track",
+    "uninstall",
+]
 
 _INITIAL = "hojo_initial_focus"
 
@@ -135,6 +143,13 @@ def install(app: QApplication) -> None:
         return
     _installed.add(id(app))
     app.focusChanged.connect(_focus_changed)
+
+
+def uninstall(app: QApplication) -> None:
+    """Undo :func:`install` (tests); dialogs already tracked keep their rules."""
+    if id(app) in _installed:
+        _installed.discard(id(app))
+        app.focusChanged.disconnect(_focus_changed)
 
 
 def opener_of(dialog: QDialog) -> QWidget | None:
