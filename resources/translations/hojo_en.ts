@@ -1735,5 +1735,165 @@
         <source>아직 고르지 않은 항목 {count}개: {names}</source>
         <translation>{count} rows not chosen yet: {names}</translation>
     </message>
+    <message>
+        <source>{row}번째 줄</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>지금 값: {value}</source>
+        <translation>Current value: {value}</translation>
+    </message>
+    <message>
+        <source>공통</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>다음 입력란, 이전 입력란</source>
+        <translation>Next field, previous field</translation>
+    </message>
+    <message>
+        <source>메뉴 막대</source>
+        <translation>Menu bar</translation>
+    </message>
+    <message>
+        <source>메뉴 열기</source>
+        <translation>Open a menu</translation>
+    </message>
+    <message>
+        <source>Alt+메뉴의 영문자 (예: Alt+F 파일)</source>
+        <translation>Alt+the menu's letter (e.g. Alt+F File)</translation>
+    </message>
+    <message>
+        <source>입력란으로 바로 가기</source>
+        <translation>Go to a field</translation>
+    </message>
+    <message>
+        <source>Alt+레이블의 영문자</source>
+        <translation>Alt+the label's letter</translation>
+    </message>
+    <message>
+        <source>표와 목록에서 이동</source>
+        <translation>Move in tables and lists</translation>
+    </message>
+    <message>
+        <source>위/아래 화살표, Home, End, Page Up, Page Down</source>
+        <translation>Up/Down arrows, Home, End, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>대화 상자 닫기</source>
+        <translation>Close a dialog</translation>
+    </message>
+    <message>
+        <source>메뉴와 바로 가기 키 목록입니다. 화살표로 읽고 Esc로 닫습니다. F1을 누르면 언제든 이 목록이 열립니다.</source>
+        <translation>The menus and shortcut keys. Read with the arrow keys, close with Esc. F1 opens this list at any time.</translation>
+    </message>
+    <message>
+        <source>바로 가기 키 목록(&amp;L)</source>
+        <translation>Shortcut &amp;list</translation>
+    </message>
+    <message>
+        <source>영역, 기능, 키</source>
+        <translation>Area, command, keys</translation>
+    </message>
+    <message>
+        <source>바로 가기 키와 메뉴</source>
+        <translation>Shortcut keys and menus</translation>
+    </message>
+    <message>
+        <source>영역</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>기능</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>키</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>바로 가기 키 없음</source>
+        <translation>No shortcut key</translation>
+    </message>
+    <message>
+        <source>바로 가기 키와 메뉴 — {title}</source>
+        <translation>Shortcut keys and menus — {title}</translation>
+    </message>
+    <message>
+        <source>{menu} 메뉴</source>
+        <translation>{menu} menu</translation>
+    </message>
+    <message>
+        <source>선택한 줄이 없습니다.</source>
+        <translation>No line is selected.</translation>
+    </message>
+    <message>
+        <source>상태 표시줄이 비어 있습니다.</source>
+        <translation>The status bar is empty.</translation>
+    </message>
+    <message>
+        <source>현재 줄 요약 읽기</source>
+        <translation>Read the current line</translation>
+    </message>
+    <message>
+        <source>상태 읽기</source>
+        <translation>Read the status</translation>
+    </message>
+    <message>
+        <source>다음 영역</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <source>이전 영역</source>
+        <translation>Previous pane</translation>
+    </message>
+    <message>
+        <source>예산 버전과 찾기</source>
+        <translation>Budget version and search</translation>
+    </message>
+    <message>
+        <source>고칠 곳이 있어 보내지 않았습니다. {error}</source>
+        <translation>Not sent: something needs fixing. {error}</translation>
+    </message>
+    <message>
+        <source>편성 목록</source>
+        <translation>Budget lines</translation>
+    </message>
+    <message>
+        <source>다음 영역으로 이동(&amp;W)</source>
+        <translation>Next pane (&amp;W)</translation>
+    </message>
+    <message>
+        <source>작업 목록과 화면의 영역을 차례로 옮겨 다닙니다.</source>
+        <translation>Moves in turn between the task list and the panes of the page.</translation>
+    </message>
+    <message>
+        <source>이전 영역으로 이동(&amp;M)</source>
+        <translation>Previous pane (&amp;M)</translation>
+    </message>
+    <message>
+        <source>영역을 거꾸로 옮겨 다닙니다.</source>
+        <translation>Moves between the panes in reverse order.</translation>
+    </message>
+    <message>
+        <source>상태 표시줄 읽기(&amp;B)</source>
+        <translation>Read the status &amp;bar</translation>
+    </message>
+    <message>
+        <source>연결, 사용자, 저장 상태와 화면의 상태 줄을 읽어 줍니다.</source>
+        <translation>Reads the connection, user and save state and the page's status line.</translation>
+    </message>
+    <message>
+        <source>바로 가기 키와 메뉴(&amp;K)</source>
+        <translation>Shortcut &amp;keys and menus</translation>
+    </message>
+    <message>
+        <source>호조 데스크 정보</source>
+        <translation>About Hojo Desk</translation>
+    </message>
+    <message>
+        <source>산출근거</source>
+        <translation>Calculation basis</translation>
+    </message>
 </context>
 </TS>
