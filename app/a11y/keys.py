@@ -12,7 +12,7 @@ keys that read aloud (ACCESSIBILITY.md §2; WCAG 2.1.1, 2.1.2; docs/keyboard.md)
   (:class:`PaneKeys`, disabled by the main window while the page is inside it).
 - **Read aloud.** :data:`SUMMARY_KEY` (Ctrl+Shift+I) announces the current line's summary
   (amount, 기정액, 증감, state) — a page gives it with ``summary()``; :data:`STATUS_KEY`
-  (Ctrl+Shift+U) announces the status bar (or the page's status line).
+  (Ctrl+Shift+B) announces the status bar (or the page's status line).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ __all__ = [
 NEXT_PANE_KEY = "F6"
 PREVIOUS_PANE_KEY = "Shift+F6"
 SUMMARY_KEY = "Ctrl+Shift+I"
-STATUS_KEY = "Ctrl+Shift+U"
+STATUS_KEY = "Ctrl+Shift+B"
 HELP_KEY = "F1"
 _PANES = "hojo_panes"
 STANDALONE = "hojo_standalone_only"  # an action a containing window replaces (and disables)
@@ -319,7 +319,7 @@ def read_status(page: QWidget) -> str:
 
 
 def install_read_keys(page: QWidget) -> tuple[QAction, QAction]:
-    """Ctrl+Shift+I (current line) and Ctrl+Shift+U (status) on ``page``."""
+    """Ctrl+Shift+I (current line) and Ctrl+Shift+B (status) on ``page``."""
     summary = add_action(
         page, tr("현재 줄 요약 읽기"), SUMMARY_KEY, lambda: read_summary(page), "readSummary"
     )

@@ -62,7 +62,7 @@ class Page(QWidget):
         return ""
 
     def status_text(self) -> str:
-        """The page's status line, read by the status key (Ctrl+Shift+U)."""
+        """The page's status line, read by the status key (Ctrl+Shift+B)."""
         return ""
 
     def show_help(self) -> QWidget:

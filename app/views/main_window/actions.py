@@ -88,7 +88,7 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
             window,
             tr("상태 표시줄 읽기(&B)"),
             "actionReadStatus",
-            "Ctrl+Shift+U",
+            "Ctrl+Shift+B",
             tr("연결, 사용자, 저장 상태와 화면의 상태 줄을 읽어 줍니다."),
         ),
         settings=_action(window, tr("설정(&S)…"), "actionSettings", "Ctrl+,"),

@@ -94,7 +94,7 @@ def test_summary_and_status_keys_on_the_budget_page(
     page.lines.table.setFocus()
     with recording() as said:
         key(qtbot, Key.Key_I, CTRL | SHIFT)
-        key(qtbot, Key.Key_U, CTRL | SHIFT)
+        key(qtbot, Key.Key_B, CTRL | SHIFT)
     summary, status = said[-2].text, said[-1].text
     row = page.lines.table.currentIndex().row()
     object_text = page.lines.model.headerData(row, Qt.Orientation.Vertical)
@@ -187,7 +187,7 @@ def test_main_window_f6_f1_and_status(
     assert conflicts(window) == []
 
     with recording() as said:
-        key(qtbot, Key.Key_U, CTRL | SHIFT)
+        key(qtbot, Key.Key_B, CTRL | SHIFT)
     assert said and ("로그인" in said[-1].text or "연결" in said[-1].text), said
 
     opener = focused()
@@ -200,7 +200,7 @@ def test_main_window_f6_f1_and_status(
     listed = set(dialog.keys())
     expected = {s.keys for s in shortcuts(window) if s.action.isEnabled()}
     assert expected <= listed, expected - listed
-    for needed in ("F1", "F6", "Shift+F6", "Ctrl+Shift+I", "Ctrl+Shift+U", "Ctrl+S", "Ctrl+1"):
+    for needed in ("F1", "F6", "Shift+F6", "Ctrl+Shift+I", "Ctrl+Shift+B", "Ctrl+S", "Ctrl+1"):
         assert needed in listed
     areas = {area for area, _command, _keys in dialog.rows}
     assert {"파일 메뉴", "편집 메뉴", "보기 메뉴", "도구 메뉴", "도움말 메뉴"} <= areas
