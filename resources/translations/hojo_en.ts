@@ -1895,5 +1895,9 @@
         <source>산출근거</source>
         <translation>Calculation basis</translation>
     </message>
+    <message>
+        <source>{percent}% 진행: {text}</source>
+        <translation>{percent}% done: {text}</translation>
+    </message>
 </context>
 </TS>

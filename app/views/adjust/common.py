@@ -149,11 +149,14 @@ class TextList(QTreeWidget):
 
 
 class ProgressRow(QWidget):
-    """Progress of long work with a cancel button; hidden while nothing runs."""
+    """Progress of long work with a cancel button; hidden while nothing runs. The callers
+    announce the start and the end; the row announces the milestones (each quarter), so a
+    screen-reader user hears that long work goes on without a flood of percentages."""
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state: TaskState | None = None
+        self._milestone = 0
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         name(self.bar, tr("진행률"), None, f"{prefix}.progress")
@@ -168,12 +171,20 @@ class ProgressRow(QWidget):
         self._state = state
         if state is not None and not state.is_finished:
             self.bar.setValue(0)
+            self._milestone = 0
             self.show()
 
     def progress(self, fraction: float, text: str) -> None:
         self.bar.setValue(round(fraction * 100))
         self.bar.setFormat(f"%p% {text}")
         self.bar.setAccessibleDescription(text)
+        milestone = int(fraction * 4)  # 25 %, 50 %, 75 % (100 %: the caller says the result)
+        if 0 < milestone < 4 and milestone > self._milestone:
+            self._milestone = milestone
+            announce(
+                self.bar,
+                tr("{percent}% 진행: {text}").format(percent=milestone * 25, text=text),
+            )
 
     def finish(self) -> None:
         self._state = None

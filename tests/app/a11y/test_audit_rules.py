@@ -169,3 +169,18 @@ def test_tab_walk_finds_a_trap_and_unreached_controls(qtbot: QtBot) -> None:
     fields = [name(QLineEdit(), f"칸 {i}", identifier=f"f{i}") for i in range(3)]
     good = shown(qtbot, form(qtbot, *fields, title="고친 양식"))
     assert audit(good) == []
+
+
+def test_long_work_announces_milestones(qtbot: QtBot) -> None:
+    from app.a11y.announce import recording
+    from app.tasks import TaskState
+    from app.views.adjust.common import ProgressRow
+
+    row = ProgressRow("test")
+    qtbot.addWidget(row)
+    state = TaskState()
+    row.start(state)
+    with recording() as said:
+        for step in range(11):
+            row.progress(step / 10, "줄 복사")
+    assert [a.text for a in said] == ["25% 진행: 줄 복사", "50% 진행: 줄 복사", "75% 진행: 줄 복사"]
