@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
-from shiboken6 import isValid
+from shiboken6 import getCppPointer, isValid
 
 __all__ = [
     "FocusRules",
@@ -60,60 +60,75 @@ def restore_focus(opener: QWidget | None) -> bool:
     return True
 
 
-class FocusRules(QObject):
-    """Event filter on one dialog implementing the two rules."""
+_TRACKED = "hojo_focus_tracked"
+_openers: dict[int, QWidget] = {}  # the dialog's C++ address → the control that opened it
 
-    def __init__(self, dialog: QDialog, opener: QWidget | None = None) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-        self.opener: QWidget | None = opener
-        dialog.installEventFilter(self)
+
+def _key(dialog: QObject) -> int:
+    return int(getCppPointer(dialog)[0])
+
+
+class FocusRules(QObject):
+    """One stateless event filter for every tracked dialog (openers are kept in a module
+    dict, not on the filter: a Python wrapper may be recreated without its attributes)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dialog:
+        if isinstance(watched, QDialog):
             if event.type() == QEvent.Type.Show:
-                self.shown()
+                _shown(watched)
             elif event.type() == QEvent.Type.Hide:
-                self.hidden()
+                _hidden(watched)
         return False
 
-    def shown(self, focused: QWidget | None = None) -> None:
-        dialog = self.dialog
-        focused = focused or QApplication.focusWidget()
-        parent = dialog.parentWidget()
-        if focused is None and parent is not None and _alive(parent):
-            focused = parent.window().focusWidget()
-        inside = focused is not None and (focused is dialog or dialog.isAncestorOf(focused))
-        if focused is not None and _alive(focused) and not inside:
-            self.opener = focused
-        initial = dialog.property(_INITIAL)
-        if _alive(initial) and initial.isEnabled():
-            initial.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def hidden(self) -> None:
-        opener, self.opener = self.opener, None
-        dialog = self.dialog
-        focused = QApplication.focusWidget()
-        if focused is not None and focused is not dialog and not dialog.isAncestorOf(focused):
-            return  # focus already left the dialog (another window, or code moved it)
-        restore_focus(opener)
+_filter: FocusRules | None = None
 
 
-def _rules_of(dialog: QDialog) -> FocusRules | None:
-    for child in dialog.children():
-        if isinstance(child, FocusRules):
-            return child
-    return None
+def _the_filter() -> FocusRules:
+    global _filter
+    if _filter is None or not isValid(_filter):
+        _filter = FocusRules()
+    return _filter
+
+
+def _shown(dialog: QDialog, focused: QWidget | None = None) -> None:
+    focused = focused or QApplication.focusWidget()
+    parent = dialog.parentWidget()
+    if focused is None and parent is not None and _alive(parent):
+        focused = parent.window().focusWidget()
+    inside = focused is not None and (focused is dialog or dialog.isAncestorOf(focused))
+    if focused is not None and _alive(focused) and not inside:
+        _openers[_key(dialog)] = focused
+    initial = dialog.property(_INITIAL)
+    if _alive(initial) and initial.isEnabled():
+        initial.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _hidden(dialog: QDialog) -> None:
+    opener = _openers.pop(_key(dialog), None)
+    focused = QApplication.focusWidget()
+    if focused is not None and focused is not dialog and not dialog.isAncestorOf(focused):
+        return  # focus already left the dialog (another window, or code moved it)
+    restore_focus(opener)
+
+
+def _attach(dialog: QDialog) -> bool:
+    """Install the filter once; False when the dialog was already tracked."""
+    if dialog.property(_TRACKED):
+        return False
+    dialog.setProperty(_TRACKED, True)
+    dialog.installEventFilter(_the_filter())
+    key = _key(dialog)
+    dialog.destroyed.connect(lambda _obj=None, key=key: _openers.pop(key, None))
+    return True
 
 
 def track(dialog: QDialog, initial: QWidget | None = None) -> QDialog:
     """Apply the rules to ``dialog``; ``initial`` gets focus whenever it is shown."""
     if initial is not None:
         set_initial_focus(dialog, initial)
-    if _rules_of(dialog) is None:
-        rules = FocusRules(dialog)
-        if dialog.isVisible():
-            rules.shown()
+    if _attach(dialog) and dialog.isVisible():
+        _shown(dialog)
     return dialog
 
 
@@ -123,14 +138,13 @@ def _focus_changed(old: QWidget | None, new: QWidget | None) -> None:
     if new is None or not _alive(new):
         return
     window = new.window()
-    if not isinstance(window, QDialog) or _rules_of(window) is not None:
+    if not isinstance(window, QDialog) or not _attach(window):
         return
-    opener = old if _alive(old) and old is not None and not window.isAncestorOf(old) else None
-    rules = FocusRules(window, opener)
+    if old is not None and _alive(old) and not window.isAncestorOf(old):
+        _openers[_key(window)] = old
     initial = window.property(_INITIAL)
     if _alive(initial) and initial is not new and initial.isEnabled():
         initial.setFocus(Qt.FocusReason.OtherFocusReason)
-    del rules
 
 
 _installed: set[int] = set()
@@ -154,5 +168,5 @@ def uninstall(app: QApplication) -> None:
 
 def opener_of(dialog: QDialog) -> QWidget | None:
     """The control that had focus when ``dialog`` opened (while it is shown)."""
-    rules = _rules_of(dialog)
-    return rules.opener if rules is not None and _alive(rules.opener) else None
+    opener = _openers.get(_key(dialog))
+    return opener if opener is not None and _alive(opener) else None
