@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.a11y.focus import set_initial_focus, track
-from app.a11y.keys import native, shortcuts
+from app.a11y.keys import shortcuts
 from app.a11y.names import buddy, clean_name, name
 from app.i18n import N_, tr
 
@@ -127,8 +127,3 @@ class HelpDialog(QDialog):
 
     def keys(self) -> list[str]:
         return [keys for _area, _command, keys in self.rows if keys]
-
-
-def help_text(window: QWidget) -> str:
-    """The list as plain text (docs, tests)."""
-    return "\n".join(f"{a}\t{c}\t{native(k) if k else ''}" for a, c, k in help_rows(window))

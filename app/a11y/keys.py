@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
+from shiboken6 import getCppPointer, isValid
 
 from app.a11y.announce import announce
 from app.a11y.names import clean_name
@@ -232,12 +233,11 @@ def cycle_panes(panes: Sequence[QWidget], forward: bool = True) -> QWidget | Non
     pane = shown[index]
     target = _focus_target(pane)
     assert target is not None
-    if pane.property(_LAST) is not None and isinstance(pane.property(_LAST), QWidget):
-        remembered = pane.property(_LAST)
-        if remembered.isVisible() and remembered.isEnabled() and pane.isAncestorOf(remembered):
-            target = remembered
+    remembered = _last.get(_address(pane))
+    if remembered is not None and isValid(remembered) and _usable(remembered, pane):
+        target = remembered
     if current >= 0 and focused is not None:
-        shown[current].setProperty(_LAST, focused)
+        _last[_address(shown[current])] = focused
     target.setFocus(Qt.FocusReason.ShortcutFocusReason)
     label = pane.accessibleName()
     if label and target is not pane:
@@ -245,7 +245,11 @@ def cycle_panes(panes: Sequence[QWidget], forward: bool = True) -> QWidget | Non
     return target
 
 
-_LAST = "hojo_pane_last_focus"
+_last: dict[int, QWidget] = {}  # pane's C++ address → the control last focused in it
+
+
+def _address(widget: QWidget) -> int:
+    return int(getCppPointer(widget)[0])
 
 
 class PaneKeys:
