@@ -61,8 +61,9 @@ def issue_access_token(
     login: str,
     roles: frozenset[str],
     minutes: int,
+    now: datetime | None = None,
 ) -> tuple[str, datetime]:
-    expires = datetime.now(UTC) + timedelta(minutes=minutes)
+    expires = (now or datetime.now(UTC)) + timedelta(minutes=minutes)
     payload = {
         "typ": ACCESS_TOKEN_TYPE,
         "sub": str(user_id),

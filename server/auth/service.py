@@ -109,6 +109,7 @@ def issue_tokens(
         login=user.login,
         roles=frozenset(info.roles),
         minutes=settings.access_token_minutes,
+        now=now,
     )
     secret = new_refresh_secret()
     row = RefreshToken(
