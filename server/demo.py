@@ -30,6 +30,8 @@ from server.budget_import import (
 )
 from server.imports.service import import_book
 from server.models import (
+    Allotment,
+    BudgetVersion,
     Department,
     ExpenditureLine,
     Government,
@@ -208,6 +210,7 @@ def seed_demo(
                 if book is exp and kind == "본예산(안)":
                     _others_have_submitted(session, result.version_id)
     report.extend(_users(session, password or DEMO_PASSWORD))
+    report.extend(_allot(session, this_year))
     if not report:
         report.append("데모 자료가 이미 모두 있습니다. 바꾼 것이 없습니다.")
     return report
@@ -247,6 +250,43 @@ def _others_have_submitted(session: Session, version_id: uuid.UUID) -> None:
         )
         .values(requested_amount=ExpenditureLine.amount)
     )
+
+
+def _allot(session: Session, year: int) -> list[str]:
+    """This year's adopted budget is released (배정) by quarter — 25 % each, the rest in the
+    fourth — so execution can be tried at once. Once per demo: nothing when any 배정 exists."""
+    from server.deps import Principal
+    from server.execution.allocation import allot
+
+    version = session.scalar(
+        select(BudgetVersion).where(
+            BudgetVersion.government_code == DEMO_CODE,
+            BudgetVersion.fiscal_year == year,
+            BudgetVersion.kind == "본예산",
+        )
+    )
+    office = session.scalar(
+        select(User).where(User.government_code == DEMO_CODE, User.login == "demo-budget-office")
+    )
+    if version is None or office is None:
+        return []
+    if session.scalar(select(Allotment.id).where(Allotment.government_code == DEMO_CODE).limit(1)):
+        return []
+    principal = Principal(office.id, DEMO_CODE, office.login, frozenset({Role.BUDGET_OFFICE}))
+    lines = session.scalars(
+        select(ExpenditureLine).where(
+            ExpenditureLine.government_code == DEMO_CODE,
+            ExpenditureLine.version_id == version.id,
+            ExpenditureLine.amount > 0,
+        )
+    ).all()
+    for line in lines:
+        won = line.amount * 1000
+        quarter_share = won // 4
+        for quarter in (1, 2, 3, 4):
+            amount = quarter_share if quarter < 4 else won - 3 * quarter_share
+            allot(session, principal, line.id, quarter, amount, "데모 정기배정")
+    return [f"{year}년 본예산 {len(lines)}개 항목을 분기별로 배정했습니다."]
 
 
 def _users(session: Session, password: str) -> list[str]:
