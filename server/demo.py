@@ -199,6 +199,15 @@ def seed_demo(
         (this_year, "본예산", 100),
         (this_year + 1, "본예산(안)", 104),
     ):
+        existing = session.scalar(
+            select(BudgetVersion.id).where(
+                BudgetVersion.government_code == DEMO_CODE,
+                BudgetVersion.fiscal_year == year,
+                BudgetVersion.kind == kind,
+            )
+        )
+        if existing is not None:
+            continue  # seeded before (perhaps as "this year" last year): keep it as it is
         exp = _expenditure(year, kind, scale)
         for book in (exp, _revenue(exp)):
             result = import_book(
@@ -254,7 +263,8 @@ def _others_have_submitted(session: Session, version_id: uuid.UUID) -> None:
 
 def _allot(session: Session, year: int) -> list[str]:
     """This year's adopted budget is released (배정) by quarter — 25 % each, the rest in the
-    fourth — so execution can be tried at once. Once per demo: nothing when any 배정 exists."""
+    fourth — so execution can be tried at once. Once per year: nothing when that version has
+    any 배정 already."""
     from server.deps import Principal
     from server.execution.allocation import allot
 
@@ -270,7 +280,16 @@ def _allot(session: Session, year: int) -> list[str]:
     )
     if version is None or office is None:
         return []
-    if session.scalar(select(Allotment.id).where(Allotment.government_code == DEMO_CODE).limit(1)):
+    released = select(Allotment.id).where(
+        Allotment.government_code == DEMO_CODE,
+        Allotment.line_id.in_(
+            select(ExpenditureLine.id).where(
+                ExpenditureLine.government_code == DEMO_CODE,
+                ExpenditureLine.version_id == version.id,
+            )
+        ),
+    )
+    if session.scalar(released.limit(1)) is not None:
         return []
     principal = Principal(office.id, DEMO_CODE, office.login, frozenset({Role.BUDGET_OFFICE}))
     lines = session.scalars(

@@ -133,7 +133,9 @@ def check_serve(settings: Settings, host: str, workers: int, exit_with_stdin: bo
 
 
 def seed_if_new(settings: Settings) -> bool:
-    """Seed the demo government when the database has none; True when it did.
+    """Seed the demo government when the database has none; True when it did. An existing
+    demo is topped up (the seed is idempotent), so after New Year it gains the new "this
+    year" versions instead of going stale.
 
     The check and the seed run in one write transaction (``BEGIN IMMEDIATE`` on SQLite), so
     two servers starting on the same folder at once seed it once.
@@ -145,15 +147,15 @@ def seed_if_new(settings: Settings) -> bool:
     engine = make_engine(settings.database_url)
     try:
         with unit_of_work(make_session_factory(engine)) as session:
-            if session.get(Government, DEMO_CODE) is not None:
-                log.info("기존 데모 자료를 그대로 씁니다: %s %s", DEMO_CODE, DEMO_NAME)
-                return False
+            existed = session.get(Government, DEMO_CODE) is not None
             report = seed_demo(session)  # the demo users' password: server.demo.DEMO_PASSWORD
+        if existed:
+            log.info("기존 데모 자료를 씁니다: %s %s", DEMO_CODE, DEMO_NAME)
     finally:
         engine.dispose()
     for line in report:
         log.info("%s", line)
-    return True
+    return not existed
 
 
 class _Stoppable(Protocol):

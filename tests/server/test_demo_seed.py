@@ -66,3 +66,21 @@ def test_seed_demo_releases_this_years_budget_once(session_factory: sessionmaker
     assert again == ["데모 자료가 이미 모두 있습니다. 바꾼 것이 없습니다."]
     with unit_of_work(session_factory, write=False) as s:
         assert s.scalar(select(func.count()).select_from(Allotment)) == count
+
+
+def test_an_existing_demo_gains_the_new_year(session_factory: sessionmaker[Session]) -> None:
+    """Started again after New Year, the demo tops itself up instead of going stale."""
+    with unit_of_work(session_factory) as s:
+        seed_demo(s, today=TODAY)
+    with unit_of_work(session_factory) as s:
+        report = seed_demo(s, today=date(2027, 1, 5))
+    assert any("2028년" in line for line in report)
+    assert any("2027년 본예산" in line and "배정" in line for line in report)
+    with unit_of_work(session_factory, write=False) as s:
+        years = {
+            (v.fiscal_year, v.kind)
+            for v in s.scalars(
+                select(BudgetVersion).where(BudgetVersion.government_code == DEMO_CODE)
+            )
+        }
+    assert (2028, "본예산(안)") in years and (2027, "본예산") in years
