@@ -35,10 +35,11 @@ from domain.execution import (
 from domain.money import format_won
 from domain.withholding import IncomeType, Withholding, compute_withholding
 from server.audit.service import record
+from server.budget.common import require_own_department
 from server.deps import Principal
 from server.execution.allocation import B, actor, bump, charge_obligation, executable_line
 from server.kit.errors import ProblemError, forbidden, not_found
-from server.models import ExecutionDocument, Payee
+from server.models import ExecutionDocument, ExpenditureLine, Payee, Program
 
 D = ExecutionDocument
 
@@ -151,6 +152,23 @@ def verb_label(verb: str) -> str:
     return {"create": "등록", "return": "반려", "cancel": "취소"}.get(verb, verb)
 
 
+# The kinds a 사업담당 writes: only on their own 부서's lines.
+OWN_DEPARTMENT_KINDS = frozenset({DocKind.REQUEST, DocKind.RESOLUTION})
+
+
+def _own_department(
+    session: Session, principal: Principal, line: ExpenditureLine, what: str
+) -> None:
+    """사업담당 (dept_staff / dept_budget) write 품의·결의 only on their own 부서's lines."""
+    department_id = session.scalar(
+        select(Program.department_id).where(
+            Program.government_code == line.government_code, Program.id == line.program_id
+        )
+    )
+    if department_id is not None:
+        require_own_department(principal, department_id, what)
+
+
 def create(
     session: Session, principal: Principal, kind: DocKind, body: DocumentIn, key: str | None
 ) -> DocumentOut:
@@ -167,6 +185,8 @@ def create(
     if line_id is None:
         raise ExecutionError(f"{kind.label}에는 예산 항목(line_id)이 필요합니다", field="line_id")
     line = executable_line(session, gov, line_id)
+    if kind in OWN_DEPARTMENT_KINDS:
+        _own_department(session, principal, line, kind.label)
     whole = kind in (DocKind.PAYMENT_ORDER, DocKind.PAYMENT)
     amount = parent.amount if whole and parent else body.amount
     if amount is None:
@@ -208,6 +228,7 @@ def create_direct(
     """A 지출결의 and its 지출원인행위 in one transaction: one conditional UPDATE charges both."""
     gov = principal.government_code
     line = executable_line(session, gov, body.line_id)
+    _own_department(session, principal, line, DocKind.RESOLUTION.label)
     wh = compute_withholding(body.income_type, body.amount, line.fiscal_year)
     _check_payee(session, gov, body.payee_id, body.income_type)
     request = get_document(session, gov, body.request_id) if body.request_id else None
