@@ -26,6 +26,7 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TOOLS = PROJECT_ROOT / "tools" / "a11y"
 PROBE = TOOLS / "atspi_probe.py"
+TEST_IME = TOOLS / "test_ime.py"
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's: python3-pyatspi is not on PyPI
 APP_NAME = "Hojo Desk"
 REQUIRED = os.environ.get("HOJO_A11Y_REQUIRED") == "1"
@@ -69,7 +70,34 @@ def hojo_env(data_dir: Path) -> dict[str, str]:
     env["HOJO_DATA_DIR"] = str(data_dir)
     env["LANG"] = env["LC_ALL"] = "C.UTF-8"
     env["PYTHONUNBUFFERED"] = "1"
+    # Qt's ibus input context, through the IBus portal on the session bus: the stand-in IME
+    # (tools/a11y/test_ime.py) commits Korean text the way ibus-hangul does.
+    env["QT_IM_MODULE"] = "ibus"
+    env["IBUS_USE_PORTAL"] = "1"
     return env
+
+
+class StandInIme:
+    """The stand-in input method (tools/a11y/test_ime.py); must own its bus name before the
+    client starts, or Qt falls back to no input method."""
+
+    def __init__(self, tmp: Path) -> None:
+        self._log: IO[bytes] = (tmp / "test-ime.log").open("wb")
+        self.proc = subprocess.Popen(
+            [SYSTEM_PYTHON, str(TEST_IME)], stdout=subprocess.PIPE, stderr=self._log
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if line.strip() != b"ready":
+            self.stop()
+            log = (tmp / "test-ime.log").read_text(errors="replace")
+            raise RuntimeError(f"the stand-in input method did not start: {log}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=5)
+        self._log.close()
 
 
 class Hojo:
@@ -159,7 +187,12 @@ class Probe:
 
 def start_client(tmp: Path) -> Iterator[tuple[Hojo, Probe]]:
     """Start hojo, wait until its main window is on the bus with the 예산편성 page loaded."""
-    hojo = Hojo(tmp)
+    ime = StandInIme(tmp)
+    try:
+        hojo = Hojo(tmp)
+    except BaseException:
+        ime.stop()
+        raise
     probe: Probe | None = None
     try:
         probe = Probe()
@@ -180,6 +213,7 @@ def start_client(tmp: Path) -> Iterator[tuple[Hojo, Probe]]:
         if probe is not None:
             probe.close()
         hojo.stop()
+        ime.stop()
 
 
 def focus_names(events: list[dict[str, Any]]) -> list[str]:

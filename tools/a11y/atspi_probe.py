@@ -18,7 +18,7 @@ Commands of --serve (the test suite keeps one probe per test module):
   {"op": "focused"}                                    the focused accessible (brief) or null
   {"op": "quit"}
 
-Steps: key:<xdotool key>  type:<text>  xfocus:<window title regex> (X input focus)
+Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commit)  xfocus:<window title regex> (X input focus)
         focus:<id> (grabFocus)  action:<id>:<name>
        tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)
        waitfocus:<id or name> (until focused)
@@ -240,6 +240,28 @@ def _where(n):
     return {k: n[k] for k in ("role", "name", "id", "path")}
 
 
+def runs(text):
+    """Split into runs of ASCII (keys on the keyboard) and non-ASCII (IME commits)."""
+    out = []
+    for ch in text:
+        if out and out[-1].isascii() == ch.isascii():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def ime_commit(text):
+    """Ask the stand-in IBus (tools/a11y/test_ime.py) to commit ``text`` to the focused field."""
+    from gi.repository import Gio
+
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    bus.call_sync(
+        "org.freedesktop.portal.IBus", "/org/hojo/TestIme", "org.hojo.TestIme", "Commit",
+        GLib.Variant("(s)", (text,)), None, Gio.DBusCallFlags.NONE, 5000, None,
+    )  # fmt: skip
+
+
 class Probe:
     def __init__(self, app):
         self.app = app
@@ -288,12 +310,7 @@ class Probe:
                 check=True, timeout=WAIT_S, capture_output=True,
             )  # fmt: skip
         elif kind == "type":
-            # xdotool maps a character missing from the keymap (Hangul, ○) onto a spare keycode
-            # just before its key press; faster than ~60 ms a character, Qt sometimes reads
-            # the key with the previous mapping (typed "긴복복" for "긴급복지"). 80 ms: 0 of 12.
-            slow = any(ord(c) > 127 for c in arg)
-            per_char = os.environ.get("A11Y_TYPE_DELAY", "80" if slow else "20")
-            subprocess.run(["xdotool", "type", "--delay", per_char, arg], check=True)
+            self.type_text(arg)
         elif kind == "focus":
             by_id(self.app, arg, True).queryComponent().grabFocus()
         elif kind == "action":
@@ -328,6 +345,21 @@ class Probe:
         else:
             raise ValueError(f"unknown step {step!r}")
         pump(delay)
+
+    def type_text(self, text):
+        """Type as a Korean user does: ASCII as real key presses (XTEST), everything else as
+        input-method commits (tools/a11y/test_ime.py), each confirmed by its text insert."""
+        for chunk in runs(text):
+            if chunk.isascii():
+                per_char = os.environ.get("A11Y_TYPE_DELAY", "20")
+                subprocess.run(["xdotool", "type", "--delay", per_char, chunk], check=True)
+                continue
+            mark = len(self.events)
+            ime_commit(chunk)
+            self.wait(
+                lambda m=mark, c=chunk: self._seen(m, "object:text-changed:insert", c),
+                f"the input method's commit of {chunk!r} to reach the focused text",
+            )
 
     def _has(self, ident):
         try:
