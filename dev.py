@@ -32,7 +32,7 @@ QT_SYSTEM_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-image0", "libxcb-xinerama0",
-    "libxcb-xkb1", "fonts-nanum",
+    "libxcb-xkb1", "fonts-nanum", "poppler-utils",
 ]  # fmt: skip
 HEADLESS_TEST_PATHS = ["tests/domain", "tests/server"]
 A11Y_TEST_PATH = "tests/a11y"
