@@ -18,8 +18,8 @@ Commands of --serve (the test suite keeps one probe per test module):
   {"op": "focused"}                                    the focused accessible (brief) or null
   {"op": "quit"}
 
-Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commit)  xfocus:<window title regex> (X input focus)
-        focus:<id> (grabFocus)  action:<id>:<name>
+Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commits)
+       xfocus:<window title regex> (X input focus)  focus:<id> (grabFocus)  action:<id>:<name>
        tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)
        waitfocus:<id or name> (until focused)
        waitevent:<type>[|<text in any_data or source name/id>]   (each wait: 10 s at most)
