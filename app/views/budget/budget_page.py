@@ -84,6 +84,7 @@ class BudgetPage(Page):
         self.programs.program_selected.connect(self._program_selected)
         self.lines.line_selected.connect(self.editing.show_line)
         self.editing.status.connect(self.say)
+        self.editing.quiet_status.connect(self.status.setText)
         self.editing.line_saved.connect(self.line_saved)
 
     # -- Page ------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The page's editing flow: which line is open, its draft, save, submit and conflicts.
 
 Every edit in the 산출근거 editor becomes a draft written to the cache at once
-(``DraftSaver``); the lines table marks the line; 저장 sends the program's drafts one by one;
+(``DraftSaver``); the status line says so silently, and the save is announced once per editing
+burst — when focus leaves the editor or after a pause (``SAVE_PAUSE_MS``), never per
+keystroke; the lines table marks the line; 저장 sends the program's drafts one by one;
 a 412 opens the conflict dialog (mine/theirs per row) and the merged draft is saved again;
 제출 first sends the drafts, then submits. Results are said in the status line and announced.
 """
@@ -13,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import isValid
 
 from app.a11y import announce
 from app.i18n import tr
@@ -28,8 +31,13 @@ if TYPE_CHECKING:
     from app.views.budget.lines_panel import LinesPanel
 
 
+SAVE_PAUSE_MS = 2000
+"""A pause in editing this long ends the burst: the draft save is announced then."""
+
+
 class LineEditing(QObject):
-    status = Signal(str, bool)  # text, assertive
+    status = Signal(str, bool)  # text, assertive (shown in the status line and announced)
+    quiet_status = Signal(str)  # shown in the status line only (screen readers read it on demand)
     line_saved = Signal(object)  # ExpenditureLineOut
 
     def __init__(
@@ -45,7 +53,15 @@ class LineEditing(QObject):
             tr("임시 저장 실패: {error}").format(error=e), True
         )
         self.conflict_dialog: QDialog | None = None
+        self._save_unsaid = False  # a draft was saved and not yet announced in this burst
+        self._save_pause = QTimer(self)
+        self._save_pause.setSingleShot(True)
+        self._save_pause.setInterval(SAVE_PAUSE_MS)
+        self._save_pause.timeout.connect(self.announce_draft_saved)
         editor.edited.connect(self._edited)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # -- opening a line --------------------------------------------------------------------
     def show_line(self, line: ExpenditureLineOut | None) -> None:
@@ -89,7 +105,31 @@ class LineEditing(QObject):
         self.saver.save(draft)
 
     def _draft_saved(self, draft: Draft) -> None:
-        self.status.emit(tr("임시 저장했습니다 (이 PC)"), False)
+        """Show the save at once; announce it when the editing burst ends (pause, focus out)."""
+        self.quiet_status.emit(tr("임시 저장했습니다 (이 PC)"))
+        self._save_unsaid = True
+        self._save_pause.start()  # restarted by every save: fires after the last keystroke
+
+    def announce_draft_saved(self) -> None:
+        """End of an editing burst: say the draft is saved, once."""
+        self._save_pause.stop()
+        if self._save_unsaid:
+            self._save_unsaid = False
+            self.status.emit(tr("임시 저장했습니다 (이 PC)"), False)
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if not self._save_unsaid or not isValid(self) or not isValid(self.editor):
+            return
+        editor = self.editor
+        was_inside = old is not None and (old is editor or editor.isAncestorOf(old))
+        now_inside = now is not None and (now is editor or editor.isAncestorOf(now))
+        if was_inside and not now_inside:
+            self.announce_draft_saved()
+
+    def _drop_unsaid(self) -> None:
+        """An explicit save says its own result: no separate draft announcement."""
+        self._save_pause.stop()
+        self._save_unsaid = False
 
     # -- new lines and restored drafts -----------------------------------------------------
     def provisional(self, draft: Draft) -> ExpenditureLineOut | None:
@@ -145,6 +185,7 @@ class LineEditing(QObject):
         self, program_ids: frozenset[uuid.UUID] | None, then: Callable[[], None] | None = None
     ) -> None:
         """Send the drafts (of ``program_ids``, or all), one at a time; ``then`` when all went."""
+        self._drop_unsaid()
         queue = [
             d for d in self.drafts.values()
             if program_ids is None or uuid.UUID(d.payload["program_id"]) in program_ids

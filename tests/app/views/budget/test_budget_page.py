@@ -129,3 +129,52 @@ def test_keyboard_only_line_with_three_level_basis_submitted_and_read_back(
             ("- 교육비", "333,333원", 334, []),
         ]),
     ]  # fmt: skip
+
+
+def _open_program_line(qtbot: QtBot, ctx: Any, name: str = "긴급복지 지원") -> BudgetPage:
+    """The page with an editable line of the user's own 세부사업 open in the editor."""
+    page = open_page(qtbot, ctx)
+    data = page.data
+    assert data is not None and data.user is not None
+    program = next(
+        p for p in data.programs
+        if p.name == name and p.level == "세부" and p.department_id == data.user.department_id
+    )  # fmt: skip
+    page.programs.select(program.id)
+    qtbot.waitUntil(lambda: page.editor.isEnabled() and page.editing.line is not None)
+    return page
+
+
+def test_draft_save_is_announced_once_per_editing_burst_not_per_keystroke(
+    qtbot: QtBot, make_ctx: Callable[..., Any]
+) -> None:
+    from app.views.budget import editing
+
+    ctx = make_ctx()
+    page = _open_program_line(qtbot, ctx)
+    saved = "임시 저장했습니다 (이 PC)"
+    with recording() as said:
+        page.editor.formula_edit.setFocus()
+        key(qtbot, Key.Key_End)
+        type_text(qtbot, "*2*1")  # four keystrokes, four drafts written to the cache
+        qtbot.waitUntil(lambda: page.editing.saver.idle)
+        assert ctx.drafts.get(f"세출:{page.editing.line.id}") is not None  # type: ignore[union-attr]
+        assert page.status.text() == saved  # the status line updates silently
+        assert [a.text for a in said if a.text == saved] == []
+        # the editing burst ends when focus leaves the editor: said once
+        page.lines.table.setFocus()
+        assert [a.text for a in said if a.text == saved] == [saved]
+        page.lines.table.setFocus()
+    assert [a.text for a in said if a.text == saved] == [saved]
+
+    with recording() as said:  # …or after a pause in typing (the focus stays in the field)
+        page.editor.formula_edit.setFocus()
+        key(qtbot, Key.Key_End)
+        type_text(qtbot, "*1")
+        qtbot.wait(editing.SAVE_PAUSE_MS // 2)
+        assert [a.text for a in said if a.text == saved] == []
+        qtbot.waitUntil(lambda: any(a.text == saved for a in said), timeout=5000)
+        qtbot.wait(editing.SAVE_PAUSE_MS + 200)
+    assert [a.text for a in said if a.text == saved] == [saved]
+    assert_accessible(page)
+
