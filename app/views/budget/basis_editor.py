@@ -4,7 +4,9 @@ The tree is for moving around and restructuring; the current item is edited in t
 fields below it (항목, 산출근거식), so a screen reader always reads a labelled edit field and
 never an unnamed delegate editor (ACCESSIBILITY.md §3, pitfall 6). The result of the formula
 is shown in 원 and the line's 천원 amount as text; a formula that cannot be read shows where and
-why ("3번째 글자 '×' 근처: …") in words, in the field's description, and is announced.
+why ("3번째 글자 '×' 근처: …") in words and in the field's description at once (read on
+demand); it is announced only after a pause in typing (``ERROR_PAUSE_MS``) or when focus leaves
+the field, so "2" on the way to "25,000원*4회" is never spoken as an error.
 
 Structure keys (also on the buttons' descriptions): 줄 추가 Ctrl+Enter, 하위 줄 추가
 Ctrl+Shift+Enter, 줄 삭제 Ctrl+Delete, 들여쓰기 Alt+Shift+→, 내어쓰기 Alt+Shift+←, 위로 Alt+Shift+↑,
@@ -17,7 +19,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +49,9 @@ from domain.contracts.budget import BasisItemOut
 
 JsonDict = dict[str, Any]
 
+ERROR_PAUSE_MS = 800
+"""A formula error is announced when typing pauses this long (or the field loses focus)."""
+
 # (identifier, text, shortcut, handler name)
 _STRUCTURE = (
     ("basisAdd", N_("줄 추가"), "Ctrl+Return", "add_item"),
@@ -68,7 +73,12 @@ class BasisEditor(QWidget):
         self.stack = QUndoStack(self)
         self.model = BasisTreeModel(undo_stack=self.stack, parent=self)
         self._loading = False
-        self._last_error = ""
+        self._last_error = ""  # the error last announced ("" after a good formula)
+        self._pending_error = ""  # shown, waiting for a pause before it is announced
+        self._error_pause = QTimer(self)
+        self._error_pause.setSingleShot(True)
+        self._error_pause.setInterval(ERROR_PAUSE_MS)
+        self._error_pause.timeout.connect(self.announce_error)
 
         title = QLabel(tr("산출근거(&B)"))
         self.tree = QTreeView()
@@ -135,6 +145,7 @@ class BasisEditor(QWidget):
 
         self.label_edit.textEdited.connect(lambda t: self._edit_field(BasisColumn.LABEL, t))
         self.formula_edit.textEdited.connect(lambda t: self._edit_field(BasisColumn.FORMULA, t))
+        self.formula_edit.editingFinished.connect(self.announce_error)  # focus out, Enter
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._data_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved):
@@ -192,6 +203,8 @@ class BasisEditor(QWidget):
         path, error = errors[0]
         self.tree.setCurrentIndex(self.model.index_of(path))
         message = tr("산출근거식 오류: {message}").format(message=error.message)
+        self._error_pause.stop()  # the caller announces it now: not again after the pause
+        self._pending_error, self._last_error = "", message
         self.formula_edit.setAccessibleDescription(message)
         self.formula_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return message
@@ -320,11 +333,21 @@ class BasisEditor(QWidget):
         else:
             text, error = tr("식이 없습니다"), ""
         self.result.setText(text)
-        self.formula_edit.setAccessibleDescription(text)
-        if error != self._last_error:
+        self.formula_edit.setAccessibleDescription(text)  # live: read on demand
+        if not error:
+            self._error_pause.stop()
+            self._pending_error = self._last_error = ""
+        elif error != self._last_error:
+            self._pending_error = error
+            self._error_pause.start()  # restarted by every keystroke
+
+    def announce_error(self) -> None:
+        """Say the formula error still shown, once (after a pause or on leaving the field)."""
+        self._error_pause.stop()
+        error, self._pending_error = self._pending_error, ""
+        if error and error != self._last_error:
             self._last_error = error
-            if error:
-                announce(self.formula_edit, error, assertive=True)
+            announce(self.formula_edit, error, assertive=True)
 
     def _amount_changed(self, thousand: int) -> None:
         self.amount.setText(tr("이 줄의 금액: {amount}").format(amount=thousand_text(thousand)))

@@ -178,3 +178,38 @@ def test_draft_save_is_announced_once_per_editing_burst_not_per_keystroke(
     assert [a.text for a in said if a.text == saved] == [saved]
     assert_accessible(page)
 
+
+def test_formula_error_is_announced_after_a_pause_or_on_leaving_the_field(
+    qtbot: QtBot, make_ctx: Callable[..., Any]
+) -> None:
+    from app.views.budget import basis_editor
+
+    page = _open_program_line(qtbot, make_ctx())
+    formula = page.editor.formula_edit
+    formula.setFocus()
+    formula.selectAll()
+    key(qtbot, Key.Key_Delete)
+    with recording() as said:
+        type_text(qtbot, "2*")  # on the way to "2*3": an error, not spoken yet
+        description = formula.accessibleDescription()
+        assert "오류" in description and "글자" in description  # …but readable on demand
+        assert [a for a in said if "오류" in a.text] == []
+        type_text(qtbot, "*")
+        assert [a for a in said if "오류" in a.text] == []
+        key(qtbot, Key.Key_Backspace)
+        qtbot.waitUntil(lambda: any("오류" in a.text for a in said), timeout=3000)
+    errors = [a for a in said if "오류" in a.text]
+    assert len(errors) == 1 and errors[0].assertive
+    assert errors[0].text == formula.accessibleDescription()
+    assert basis_editor.ERROR_PAUSE_MS <= 1000
+
+    with recording() as said:  # fixed before the pause: nothing is said
+        type_text(qtbot, "3")
+        qtbot.wait(basis_editor.ERROR_PAUSE_MS + 200)
+        assert [a for a in said if "오류" in a.text] == []
+        type_text(qtbot, "×")  # a new error, then Tab leaves the field at once
+        key(qtbot, Key.Key_Tab)
+        assert [a.text for a in said if "오류" in a.text] == [formula.accessibleDescription()]
+        qtbot.wait(basis_editor.ERROR_PAUSE_MS + 200)
+    assert len([a for a in said if "오류" in a.text]) == 1
+    assert_accessible(page)
