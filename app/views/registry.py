@@ -12,3 +12,4 @@ PAGES: list[tuple[str, str]] = [
 PAGES.append(("app.views.revenue.revenue_page", "RevenuePage"))
 PAGES.append(("app.views.adjust.adjust_page", "AdjustPage"))
 PAGES.append(("app.views.admin.admin_page", "AdminPage"))
+PAGES.append(("app.views.execution.expenditure_page", "ExpenditurePage"))

@@ -1,0 +1,102 @@
+"""Find the budget line: type part of the 세부사업 or 통계목, arrow through the lines; each
+shows 배정액, 집행액 (원인행위) and 배정 잔액 in 원. The table does not trap Tab."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from app.a11y import announce, buddy, set_tab_order
+from app.i18n import tr, won_text
+from app.models.execution_models import LinesModel
+from domain.contracts.execution import LineExecution
+
+
+def line_text(line: LineExecution, object_text: str) -> str:
+    """ "노인 일자리 201-01 사무관리비: 배정 1,000,000원, 집행 0원, 배정 잔액 1,000,000원"."""
+    return tr("{program} {object}: 배정 {allotted}, 집행 {used}, 배정 잔액 {left}").format(
+        program=line.program_name, object=object_text, allotted=won_text(line.allotted),
+        used=won_text(line.obligated), left=won_text(line.allotment_left),
+    )  # fmt: skip
+
+
+class LinePanel(QWidget):
+    line_selected = Signal(object)  # LineExecution or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("executionLinePane")
+        self.setAccessibleName(tr("예산 찾기"))
+        self.model = LinesModel(parent=self)
+        filter_label = QLabel(tr("예산 찾기(&F)"))
+        self.filter = QLineEdit()
+        buddy(
+            filter_label, self.filter, tr("세부사업이나 통계목 이름의 일부"), "executionLineFilter"
+        )
+        table_label = QLabel(tr("예산 목록(&L)"))
+        self.table = QTableView()
+        buddy(table_label, self.table, tr("배정액, 집행액, 배정 잔액"), "executionLines")
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.detail = QLabel()
+        self.detail.setObjectName("executionLineDetail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (filter_label, self.filter, table_label, self.table, self.detail):
+            layout.addWidget(widget)
+        layout.setStretch(3, 1)
+        set_tab_order([self.filter, self.table])
+        self._attach(self.model)
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self.table.setFocus)
+
+    def _attach(self, model: LinesModel) -> None:
+        self.model = model
+        self.table.setModel(model)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        model.modelReset.connect(self._after_reset)
+
+    def set_lines(self, lines: Sequence[LineExecution], object_names: Mapping[str, str]) -> None:
+        current = self.current_line()
+        old = self.model
+        self._attach(LinesModel(object_names, parent=self))
+        old.deleteLater()
+        self.model.set_filter(self.filter.text())
+        self.model.set_lines(lines)
+        if current is not None:
+            self.select_line(current.line_id)
+
+    def _filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        announce(self.filter, tr("예산 {count}줄").format(count=self.model.rowCount()))
+
+    def _after_reset(self) -> None:
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.detail.setText(tr("찾는 예산이 없습니다"))
+            self.line_selected.emit(None)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        line = self.model.row_object(current.row()) if current.isValid() else None
+        self.detail.setText(line_text(line, self.model.object_text(line)) if line else "")
+        self.table.setAccessibleDescription(self.detail.text() or tr("배정액, 집행액, 배정 잔액"))
+        self.line_selected.emit(line)
+
+    def current_line(self) -> LineExecution | None:
+        index = self.table.currentIndex()
+        return self.model.row_object(index.row()) if index.isValid() else None
+
+    def select_line(self, line_id: uuid.UUID) -> bool:
+        row = self.model.row_of(line_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        return row >= 0
