@@ -25,6 +25,7 @@ __all__ = [
     "basis_rows",
     "build_with_progress",
     "cover",
+    "detail_table",
     "funding_text",
     "render_expenditure_book",
 ]
@@ -104,7 +105,7 @@ def _level_heading(pdf: Pdf, what: str, node: Node, size: float) -> None:
     pdf.heading(f"{what} {node.label}   {amounts}", size, space=2)
 
 
-def _detail_table(pdf: Pdf, data: ReportData, detail: Node) -> None:
+def detail_table(pdf: Pdf, data: ReportData, detail: Node) -> None:
     names = data.funding_names
     rows: list[list[str]] = []
     bold: list[int] = [0]
@@ -152,7 +153,7 @@ def render_expenditure_book(data: ReportData, path: Path, job: Job) -> int:
                     _level_heading(pdf, "단위사업", unit, 9)
                     for detail in unit.children:
                         pdf.bookmark(detail.name, 4)
-                        _detail_table(pdf, data, detail)
+                        detail_table(pdf, data, detail)
                         pdf.spacer(4)
                         done += 1
                         if done % 25 == 0:

@@ -75,7 +75,9 @@ def line_key(data: ReportData, line: ExpenditureLineOut) -> LineKey:
     return LineKey(line.account_code, dept, policy, unit, detail, line.object_code)
 
 
-def split_funding(amounts: list[int], funding: dict[str, int], order: list[str]) -> list[dict[str, int]]:
+def split_funding(
+    amounts: list[int], funding: dict[str, int], order: list[str]
+) -> list[dict[str, int]]:
     """Share a line's 재원 split over its rows so each row's split sums to its amount (in the
     재원 order; the last row takes what is left, so the rows always add up to ``funding``)."""
     left = {c: funding.get(c, 0) for c in order if funding.get(c)}
@@ -105,9 +107,7 @@ def _flat(items: list[BasisItemOut], depth: int = 0) -> Iterator[tuple[int, Basi
         yield from _flat(item.children, depth + 1)
 
 
-def _fund_cells(
-    codes: list[str], now: dict[str, int], base: dict[str, int]
-) -> list[int]:
+def _fund_cells(codes: list[str], now: dict[str, int], base: dict[str, int]) -> list[int]:
     cells: list[int] = []
     for code in codes:
         a, b = now.get(code, 0), base.get(code, 0)

@@ -227,8 +227,8 @@ def preview_import(rows: Sequence[Sequence[object]], data: ReportData) -> Import
             broken.add(key)
             continue
         label = cell("산출근거명")
-        formula = cell("산출근거식")
-        formula = formula if formula.strip() else None
+        raw_formula = cell("산출근거식")
+        formula = raw_formula if raw_formula.strip() else None
         grouped.setdefault(key, []).append((label, formula, amount))
         sectors.setdefault(key, cell("부문명"))
         if not label.startswith(" "):
