@@ -4,6 +4,13 @@ from __future__ import annotations
 
 
 def main() -> int:
+    import sys
+
+    args = sys.argv[1:]
+    if args[:1] == ["report"]:  # `hojo report ...`: no window (app.services.reports.cli)
+        from app.services.reports.cli import main as report
+
+        return report(args[1:])
     from app.application import main as run
 
     return run()
