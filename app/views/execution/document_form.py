@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.i18n import N_, tr, won_text
 from app.models.execution_models import kind_label
 from domain.contracts.execution import DocumentIn, DocumentOut, LineExecution, PayeeOut
@@ -94,7 +94,7 @@ class DocumentForm(QGroupBox):
             self.evidence.append((doc_type, check, path))
 
         self.problem = QLabel()
-        self.problem.setObjectName("documentProblem")
+        identify(self.problem, "documentProblem")
         self.problem.setWordWrap(True)
         self.submit_button = QPushButton(tr("제출(&S)"))
         submit_note = tr("보낼 목록에 먼저 보관하고 서버로 보냅니다 (Ctrl+Enter)")
@@ -205,7 +205,7 @@ class DocumentForm(QGroupBox):
         if self.line is None:
             problem = (self.kind, tr("먼저 예산 목록에서 예산을 고르세요"))
         elif kind is DocKind.RESOLUTION and not obligation:
-            problem = (self.obligation, tr(
+            problem = (self.kind, tr(
                 "이 예산에는 진행 중인 지출원인행위가 없어 지출결의를 쓸 수 없습니다. "
                 "품의를 올려 재무관의 지출원인행위를 받으세요."))  # fmt: skip
         elif amount is None or amount <= 0:

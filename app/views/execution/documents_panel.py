@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import buddy, name, set_tab_order
+from app.a11y import buddy, identify, name, set_tab_order
 from app.i18n import tr
 from app.models.execution_models import (
     KIND_LABELS,
@@ -68,7 +68,7 @@ class DocumentsPanel(QWidget):
         self.table = _table(table_label, tr("내가 쓴 품의와 지출결의, 금액과 상태"), "myDocuments")
         self.table.setModel(self.model)
         self.summary = QLabel()
-        self.summary.setObjectName("documentsSummary")
+        identify(self.summary, "documentsSummary")
 
         outbox_label = QLabel(tr("보낼 문서(&Q)"))
         self.outbox_model = SubmissionsModel(self)
@@ -80,7 +80,7 @@ class DocumentsPanel(QWidget):
         name(self.send_button, self.send_button.text(),
              tr("보내기 대기 중인 문서를 서버로 보냅니다"), "executionSendNow")  # fmt: skip
         self.outbox_summary = QLabel()
-        self.outbox_summary.setObjectName("outboxSummary")
+        identify(self.outbox_summary, "outboxSummary")
         self.outbox_summary.setWordWrap(True)
 
         layout = QVBoxLayout(self)

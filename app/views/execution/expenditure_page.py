@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app.a11y import announce, keys, set_tab_order
+from app.a11y import announce, identify, keys, set_tab_order
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, tr, won_text
 from app.models.execution_models import kind_label
@@ -48,10 +48,11 @@ class ExpenditurePage(Page):
         self._loaded = False
         self._sending = False
         self._quiet = False
+        self._quiet_load = False
         self.heading = QLabel(tr("지출"))
-        self.heading.setObjectName("expenditureHeading")
+        identify(self.heading, "expenditureHeading")
         self.status = QLabel()
-        self.status.setObjectName("expenditureStatus")
+        identify(self.status, "expenditureStatus")
         self.status.setWordWrap(True)
         self.lines = LinePanel()
         self.payees = PayeePanel(ctx)
@@ -116,8 +117,11 @@ class ExpenditurePage(Page):
             self.reload()
 
     # -- loading ---------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.say(tr("불러오는 중…"))
+    def reload(self, quiet: bool = False) -> None:
+        """Load again; ``quiet`` after a submit keeps its result in the status line."""
+        self._quiet_load = quiet
+        if not quiet:
+            self.say(tr("불러오는 중…"))
         ops.load_execution(self.ctx, self.apply, self._failed, source=self)
 
     def apply(self, data: ops.ExecutionData) -> None:
@@ -131,7 +135,8 @@ class ExpenditurePage(Page):
         )
         self.lines.set_lines(data.lines, data.object_names)
         self.form.update_withholding()
-        self.say(tr("집행할 수 있는 예산 {count}줄").format(count=len(data.lines)))
+        if not self._quiet_load:
+            self.say(tr("집행할 수 있는 예산 {count}줄").format(count=len(data.lines)))
         self.load_documents()
 
     def load_documents(self) -> None:
@@ -171,7 +176,7 @@ class ExpenditurePage(Page):
             self.form.clear_after_submit()
             self.say(tr("{kind}을(를) 보냈습니다: {amount}").format(
                 kind=kind, amount=won_text(item.amount)))  # fmt: skip
-            self.reload()
+            self.reload(quiet=True)
         elif item.state is OutboxState.FAILED:
             self.refuse(item.status, item.error)
         else:
@@ -217,7 +222,7 @@ class ExpenditurePage(Page):
                     failed=report.failed, reason=report.messages[-1] if report.messages else ""
                 )
             self.say(text, bool(report.failed))
-            self.reload()
+            self.reload(quiet=True)
         elif report.offline and not self._quiet:
             self.say(tr("아직 서버에 연결할 수 없습니다. 보낼 문서는 이 PC에 보관되어 있습니다."))
         self.load_submissions()

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from app.a11y import announce, buddy, set_tab_order
+from app.a11y import announce, buddy, identify, set_tab_order
 from app.i18n import tr, won_text
 from app.models.execution_models import LinesModel
 from domain.contracts.execution import LineExecution
@@ -46,7 +46,7 @@ class LinePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.detail = QLabel()
-        self.detail.setObjectName("executionLineDetail")
+        identify(self.detail, "executionLineDetail")
         self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.i18n import tr
 from app.operations import execution as ops
 from app.services.api.errors import ApiError
@@ -86,7 +86,7 @@ class PayeePanel(QWidget):
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         buddy(list_label, self.results, tr("고른 채주가 이 문서의 채주가 됩니다"), "payeeResults")
         self.chosen = QLabel(tr("채주를 고르지 않았습니다"))
-        self.chosen.setObjectName("payeeChosen")
+        identify(self.chosen, "payeeChosen")
         self.chosen.setWordWrap(True)
 
         box = QGroupBox(tr("새 채주"))
@@ -114,7 +114,7 @@ class PayeePanel(QWidget):
             label = QLabel(text)
             form.addRow(label, buddy(label, field, note, ident))
         self.number_note = QLabel()
-        self.number_note.setObjectName("payeeNumberNote")
+        identify(self.number_note, "payeeNumberNote")
         self.number_note.setWordWrap(True)
         form.addRow(self.number_note)
         self.add_button = QPushButton(tr("채주 추가(&A)"))
