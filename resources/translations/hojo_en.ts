@@ -1899,5 +1899,497 @@
         <source>{percent}% 진행: {text}</source>
         <translation>{percent}% done: {text}</translation>
     </message>
+    <message>
+        <source>품의</source>
+        <translation>Expenditure request</translation>
+    </message>
+    <message>
+        <source>지출원인행위</source>
+        <translation>Obligation</translation>
+    </message>
+    <message>
+        <source>지출결의</source>
+        <translation>Expenditure resolution</translation>
+    </message>
+    <message>
+        <source>일상경비 교부</source>
+        <translation>Petty cash advance</translation>
+    </message>
+    <message>
+        <source>지급명령</source>
+        <translation>Payment order</translation>
+    </message>
+    <message>
+        <source>지급</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>진행</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>반려</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>보내기 대기</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>보냄</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>거절됨</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>배정액</source>
+        <translation>Allotted</translation>
+    </message>
+    <message>
+        <source>집행액</source>
+        <translation>Obligated</translation>
+    </message>
+    <message>
+        <source>배정 잔액</source>
+        <translation>Allotment left</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>적요</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>금액</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>원천징수</source>
+        <translation>Withheld</translation>
+    </message>
+    <message>
+        <source>실지급액</source>
+        <translation>Net paid</translation>
+    </message>
+    <message>
+        <source>작성일</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <source>보내기 상태</source>
+        <translation>Sending state</translation>
+    </message>
+    <message>
+        <source>시도</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>견적서</source>
+        <translation>Quotation</translation>
+    </message>
+    <message>
+        <source>세금계산서</source>
+        <translation>Tax invoice</translation>
+    </message>
+    <message>
+        <source>검수조서</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <source>계약서</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>거래명세서</source>
+        <translation>Statement of transaction</translation>
+    </message>
+    <message>
+        <source>영수증</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>강의 확인서</source>
+        <translation>Lecture confirmation</translation>
+    </message>
+    <message>
+        <source>원천징수 없음</source>
+        <translation>No withholding</translation>
+    </message>
+    <message>
+        <source>기타소득</source>
+        <translation>Other income</translation>
+    </message>
+    <message>
+        <source>사업소득</source>
+        <translation>Business income</translation>
+    </message>
+    <message>
+        <source>보낼 목록에 먼저 보관하고 서버로 보냅니다 (Ctrl+Enter)</source>
+        <translation>Keeps it in the outbox first, then sends it to the server (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>문서 작성</source>
+        <translation>Write a document</translation>
+    </message>
+    <message>
+        <source>증빙 서류</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>제출(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <source>금액을 입력하면 계산합니다</source>
+        <translation>Calculated once you enter the amount</translation>
+    </message>
+    <message>
+        <source>문서 종류(&amp;K)</source>
+        <translation>Document &amp;kind</translation>
+    </message>
+    <message>
+        <source>지출결의는 재무관의 지출원인행위에 이어 씁니다. 원인행위가 없으면 품의를 올립니다</source>
+        <translation>A resolution follows the finance officer's obligation. Without an obligation, submit a request</translation>
+    </message>
+    <message>
+        <source>지출원인행위(&amp;O)</source>
+        <translation>&amp;Obligation</translation>
+    </message>
+    <message>
+        <source>이 예산의 진행 중인 지출원인행위와 남은 금액</source>
+        <translation>Active obligations of this line and what is left of them</translation>
+    </message>
+    <message>
+        <source>적요(&amp;T)</source>
+        <translation>Descrip&amp;tion</translation>
+    </message>
+    <message>
+        <source>예: 3월 강사료</source>
+        <translation>e.g. March lecture fee</translation>
+    </message>
+    <message>
+        <source>금액(&amp;M)</source>
+        <translation>A&amp;mount</translation>
+    </message>
+    <message>
+        <source>원 단위 숫자. 천 단위 쉼표는 저절로 붙습니다</source>
+        <translation>Digits in won; thousands separators are added for you</translation>
+    </message>
+    <message>
+        <source>소득 구분(&amp;I)</source>
+        <translation>&amp;Income type</translation>
+    </message>
+    <message>
+        <source>기타소득 8.8%, 사업소득 3.3%를 원천징수합니다</source>
+        <translation>Withholds 8.8% on other income, 3.3% on business income</translation>
+    </message>
+    <message>
+        <source>원천징수와 실지급액(&amp;W)</source>
+        <translation>&amp;Withholding and net</translation>
+    </message>
+    <message>
+        <source>금액과 소득 구분으로 계산됩니다</source>
+        <translation>Calculated from the amount and the income type</translation>
+    </message>
+    <message>
+        <source>갖춘 증빙이면 체크합니다</source>
+        <translation>Check it when you have this evidence</translation>
+    </message>
+    <message>
+        <source>선택 사항</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>진행 중인 지출원인행위가 없습니다</source>
+        <translation>No active obligation</translation>
+    </message>
+    <message>
+        <source>먼저 예산 목록에서 예산을 고르세요</source>
+        <translation>First pick a budget line in the list</translation>
+    </message>
+    <message>
+        <source>이 예산에는 진행 중인 지출원인행위가 없어 지출결의를 쓸 수 없습니다. 품의를 올려 재무관의 지출원인행위를 받으세요.</source>
+        <translation>This line has no active obligation, so no resolution can be written. Submit a request and get the finance officer's obligation.</translation>
+    </message>
+    <message>
+        <source>{document} 첨부 파일 경로</source>
+        <translation>{document} attached file path</translation>
+    </message>
+    <message>
+        <source>{title} 남은 금액 {left}</source>
+        <translation>{title}, {left} left</translation>
+    </message>
+    <message>
+        <source>지급액 {gross}, 원천징수 {withheld} (소득세 {income_tax}, 지방소득세 {local_tax}), 실지급액 {net}</source>
+        <translation>Gross {gross}, withheld {withheld} (income tax {income_tax}, local income tax {local_tax}), net {net}</translation>
+    </message>
+    <message>
+        <source>금액을 원 단위 숫자로 입력하세요</source>
+        <translation>Enter the amount in won, as digits</translation>
+    </message>
+    <message>
+        <source>제목 없음</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>원천징수가 있는 지급에는 채주가 필요합니다. 채주를 고르세요</source>
+        <translation>A payment with withholding needs a payee. Pick a payee</translation>
+    </message>
+    <message>
+        <source>내 문서</source>
+        <translation>My documents</translation>
+    </message>
+    <message>
+        <source>모든 종류</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>모든 상태</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>문서 종류 거르기(&amp;D)</source>
+        <translation>Filter by &amp;document kind</translation>
+    </message>
+    <message>
+        <source>상태 거르기(&amp;E)</source>
+        <translation>Filter by stat&amp;e</translation>
+    </message>
+    <message>
+        <source>새로 고침(&amp;G)</source>
+        <translation>Refresh (&amp;G)</translation>
+    </message>
+    <message>
+        <source>내 문서를 다시 불러옵니다</source>
+        <translation>Loads my documents again</translation>
+    </message>
+    <message>
+        <source>내 문서 목록(&amp;U)</source>
+        <translation>My doc&amp;uments</translation>
+    </message>
+    <message>
+        <source>내가 쓴 품의와 지출결의, 금액과 상태</source>
+        <translation>Requests and resolutions I wrote, with amounts and states</translation>
+    </message>
+    <message>
+        <source>보낼 문서(&amp;Q)</source>
+        <translation>Outbox (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>이 PC에서 제출한 문서와 보내기 상태</source>
+        <translation>Documents submitted on this PC and their sending state</translation>
+    </message>
+    <message>
+        <source>지금 보내기(&amp;N)</source>
+        <translation>Send &amp;now</translation>
+    </message>
+    <message>
+        <source>보내기 대기 중인 문서를 서버로 보냅니다</source>
+        <translation>Sends the waiting documents to the server</translation>
+    </message>
+    <message>
+        <source>내 문서 {count}건</source>
+        <translation>{count} documents of mine</translation>
+    </message>
+    <message>
+        <source>보내기 대기 {waiting}건, 모두 {count}건</source>
+        <translation>{waiting} waiting to send, {count} in all</translation>
+    </message>
+    <message>
+        <source>지출</source>
+        <translation>Expenditure</translation>
+    </message>
+    <message>
+        <source>예산을 골라 품의와 지출결의를 쓰고 보냅니다</source>
+        <translation>Pick a budget line, write requests and resolutions and send them</translation>
+    </message>
+    <message>
+        <source>제출</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>지출: 성립된 예산이 없습니다</source>
+        <translation>Expenditure: no established budget</translation>
+    </message>
+    <message>
+        <source>서버가 거절했습니다: {reason}</source>
+        <translation>The server refused: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind}을(를) 보관하고 보내는 중…</source>
+        <translation>Keeping and sending the {kind}…</translation>
+    </message>
+    <message>
+        <source>보낼 문서 {sent}건을 보냈습니다</source>
+        <translation>Sent {sent} waiting documents</translation>
+    </message>
+    <message>
+        <source>아직 서버에 연결할 수 없습니다. 보낼 문서는 이 PC에 보관되어 있습니다.</source>
+        <translation>The server still cannot be reached. The waiting documents are kept on this PC.</translation>
+    </message>
+    <message>
+        <source>지출: {year}년 {kind}</source>
+        <translation>Expenditure: {year} {kind}</translation>
+    </message>
+    <message>
+        <source>집행할 수 있는 예산 {count}줄</source>
+        <translation>{count} budget lines to execute</translation>
+    </message>
+    <message>
+        <source>{kind}을(를) 보냈습니다: {amount}</source>
+        <translation>Sent the {kind}: {amount}</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없어 {kind}을(를) 보낼 문서에 보관했습니다. 연결되면 한 번만 보냅니다.</source>
+        <translation>The server cannot be reached, so the {kind} is kept in the outbox. It will be sent once when the connection is back.</translation>
+    </message>
+    <message>
+        <source>{failed}건은 거절되었습니다: {reason}</source>
+        <translation>{failed} were refused: {reason}</translation>
+    </message>
+    <message>
+        <source>{program} {object}: 배정 {allotted}, 집행 {used}, 배정 잔액 {left}</source>
+        <translation>{program} {object}: allotted {allotted}, obligated {used}, allotment left {left}</translation>
+    </message>
+    <message>
+        <source>예산 찾기</source>
+        <translation>Find the budget line</translation>
+    </message>
+    <message>
+        <source>예산 찾기(&amp;F)</source>
+        <translation>&amp;Find the budget line</translation>
+    </message>
+    <message>
+        <source>세부사업이나 통계목 이름의 일부</source>
+        <translation>Part of the program or object name</translation>
+    </message>
+    <message>
+        <source>예산 목록(&amp;L)</source>
+        <translation>Budget &amp;lines</translation>
+    </message>
+    <message>
+        <source>배정액, 집행액, 배정 잔액</source>
+        <translation>Allotted, obligated, allotment left</translation>
+    </message>
+    <message>
+        <source>찾는 예산이 없습니다</source>
+        <translation>No budget line matches</translation>
+    </message>
+    <message>
+        <source>예산 {count}줄</source>
+        <translation>{count} budget lines</translation>
+    </message>
+    <message>
+        <source>채주</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>채주 찾기(&amp;P)</source>
+        <translation>Find a &amp;payee</translation>
+    </message>
+    <message>
+        <source>상호나 이름, 사업자등록번호. Enter로 찾습니다</source>
+        <translation>Business or person name, or business registration number. Enter searches</translation>
+    </message>
+    <message>
+        <source>찾은 채주(&amp;Y)</source>
+        <translation>Pa&amp;yees found</translation>
+    </message>
+    <message>
+        <source>고른 채주가 이 문서의 채주가 됩니다</source>
+        <translation>The payee picked here is the payee of this document</translation>
+    </message>
+    <message>
+        <source>채주를 고르지 않았습니다</source>
+        <translation>No payee picked</translation>
+    </message>
+    <message>
+        <source>새 채주</source>
+        <translation>New payee</translation>
+    </message>
+    <message>
+        <source>채주 추가(&amp;A)</source>
+        <translation>&amp;Add payee</translation>
+    </message>
+    <message>
+        <source>새 채주를 등록하고 고릅니다</source>
+        <translation>Registers the new payee and picks it</translation>
+    </message>
+    <message>
+        <source>올바른 사업자등록번호입니다: {number}</source>
+        <translation>Valid business registration number: {number}</translation>
+    </message>
+    <message>
+        <source>상호 또는 성명(&amp;N)</source>
+        <translation>Business or person &amp;name</translation>
+    </message>
+    <message>
+        <source>사업자등록번호(&amp;B)</source>
+        <translation>&amp;Business registration number</translation>
+    </message>
+    <message>
+        <source>예: 124-81-00998. 입력하는 동안 검증번호를 확인합니다</source>
+        <translation>e.g. 124-81-00998. The check digit is checked as you type</translation>
+    </message>
+    <message>
+        <source>주민등록번호(&amp;R)</source>
+        <translation>&amp;Resident registration number</translation>
+    </message>
+    <message>
+        <source>개인에게 지급할 때만. 서버에 암호화해 두고 가려서 보여 줍니다</source>
+        <translation>Only when paying a person. Kept encrypted on the server and shown masked</translation>
+    </message>
+    <message>
+        <source>은행(&amp;K)</source>
+        <translation>Ban&amp;k</translation>
+    </message>
+    <message>
+        <source>계좌번호(&amp;C)</source>
+        <translation>A&amp;ccount number</translation>
+    </message>
+    <message>
+        <source>등록한 뒤에는 끝 네 자리만 보입니다</source>
+        <translation>Once registered, only the last four digits are shown</translation>
+    </message>
+    <message>
+        <source>예금주(&amp;H)</source>
+        <translation>Account &amp;holder</translation>
+    </message>
+    <message>
+        <source>상호 또는 성명을 입력하세요</source>
+        <translation>Enter the business or person name</translation>
+    </message>
+    <message>
+        <source>사업자등록번호는 숫자 10자리입니다: 지금 {count}자리</source>
+        <translation>A business registration number has 10 digits: {count} so far</translation>
+    </message>
+    <message>
+        <source>사업자등록번호 {number}의 검증번호가 맞지 않습니다</source>
+        <translation>The check digit of business registration number {number} is wrong</translation>
+    </message>
+    <message>
+        <source>채주 {count}명을 찾았습니다</source>
+        <translation>Found {count} payees</translation>
+    </message>
+    <message>
+        <source>채주를 등록했습니다: {payee}</source>
+        <translation>Registered the payee: {payee}</translation>
+    </message>
+    <message>
+        <source>채주: {payee}</source>
+        <translation>Payee: {payee}</translation>
+    </message>
+    <message>
+        <source>사업자등록번호나 주민등록번호 중 하나가 필요합니다</source>
+        <translation>A business or a resident registration number is needed</translation>
+    </message>
 </context>
 </TS>

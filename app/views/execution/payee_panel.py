@@ -170,7 +170,8 @@ class PayeePanel(QWidget):
             message or tr("예: 124-81-00998. 입력하는 동안 검증번호를 확인합니다")
         )
         if complete:
-            announce(self.number_edit, message, assertive=not message.startswith(tr("올바른")))
+            valid = is_valid_business_number(text)
+            announce(self.number_edit, message, assertive=not valid)
 
     def body(self) -> PayeeIn | None:
         """The new 채주, or None after telling what is missing (the field gets focus)."""
