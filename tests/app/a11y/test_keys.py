@@ -130,9 +130,10 @@ def test_formula_error_refuses_save_announces_and_focuses_the_field(
     editor.formula_edit.selectAll()
     with recording() as said:
         type_text(qtbot, "12,000*(")
-    assert "오류" in editor.result.text()
-    assert "오류" in editor.formula_edit.accessibleDescription()
-    assert any(a.assertive and "오류" in a.text for a in said)
+        assert "오류" in editor.result.text()
+        assert "오류" in editor.formula_edit.accessibleDescription()  # at once, read on demand
+        assert not any("오류" in a.text for a in said)  # spoken only after a pause in typing
+        qtbot.waitUntil(lambda: any(a.assertive and "오류" in a.text for a in said), timeout=3000)
 
     table.setFocus()  # somewhere else, then Ctrl+S
     with recording() as said:
