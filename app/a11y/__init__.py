@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from app.a11y.announce import announce
 from app.a11y.audit import Finding, assert_accessible, audit
-from app.a11y.names import buddy, clean_name, icon_button, identify, name, set_tab_order
+from app.a11y.names import (
+    buddy,
+    clean_name,
+    icon_button,
+    identify,
+    name,
+    set_tab_order,
+    status_label,
+)
 
 __all__ = [
     "Finding",
@@ -17,4 +25,5 @@ __all__ = [
     "identify",
     "name",
     "set_tab_order",
+    "status_label",
 ]

@@ -22,8 +22,9 @@ Rules (each finding has a stable ``code``):
 - ``untitled-window``: the audited widget is a window without a title.
 - the rules of :mod:`app.a11y.audit_rules`: ``wrong-role``, ``combo-without-label``,
   ``label-not-related``, ``combo-edit-unnamed``, ``editor-unnamed``, ``numbered-row-headers``,
-  ``colour-only``, ``duplicate-window-title``, ``tab-unreached`` and ``tab-no-return`` (the
-  Tab walk runs when the audited widget is shown; ``tab_order=False`` skips it).
+  ``colour-only``, ``duplicate-window-title``, ``label-no-identifier``, ``tab-unreached``
+  and ``tab-no-return`` (the Tab walk runs when the audited widget is shown;
+  ``tab_order=False`` skips it).
 
 Hidden widgets are skipped (audit each page of a stack or tab widget while it is shown),
 and so are Qt's internal children (objectName ``qt_*``) and a combo box's popup list.
@@ -191,6 +192,7 @@ def audit(root: QWidget, *, tab_order: bool = True) -> list[Finding]:
         if isinstance(widget, QLabel):
             labels.append(widget)
             rules.check_picture_label(widget, add)
+            rules.check_label_identifier(widget, add)
             if _is_field_label(widget) and widget.buddy() is None:
                 add(
                     "label-without-buddy",

@@ -13,6 +13,8 @@
 - ``colour-only``: an item shows state by colour or an icon only (no text, no
   AccessibleTextRole); a label shows only a picture without a name.
 - ``duplicate-window-title``: another visible window has the same title.
+- ``label-no-identifier``: a label the code addresses by objectName (a status line, a result,
+  a count — text that changes) has no accessibleIdentifier (``names.status_label``).
 - ``tab-unreached`` / ``tab-no-return``: Tab, pressed from the first control, does not visit
   every interactive control, or does not come back to where it started.
 """
@@ -92,6 +94,20 @@ def check_combo(iface: QAccessibleInterface, combo: QComboBox, add: Add) -> None
     edit = combo.lineEdit()
     if combo.isEditable() and edit is not None and not edit.accessibleName().strip():
         add("combo-edit-unnamed", combo, "편집 가능한 콤보 상자의 입력란에 이름이 없습니다")
+
+
+def check_label_identifier(label: QLabel, add: Add) -> None:
+    """A text label named in code carries changing text: it needs a stable identifier too
+    (a picture label is ``check_picture_label``'s)."""
+    pixmap = label.pixmap()
+    if pixmap is not None and not pixmap.isNull():
+        return
+    if label.objectName() and not label.accessibleIdentifier():
+        add(
+            "label-no-identifier",
+            label,
+            f"상태 레이블 {label.objectName()!r}에 accessibleIdentifier가 없습니다",
+        )
 
 
 def check_labels(labels: list[QLabel], fields: list[QWidget], add: Add) -> None:

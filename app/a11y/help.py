@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.a11y.focus import set_initial_focus, track
 from app.a11y.keys import shortcuts
-from app.a11y.names import buddy, clean_name, name
+from app.a11y.names import buddy, clean_name, identify, name
 from app.i18n import N_, tr
 
 __all__ = ["HelpDialog", "help_rows"]
@@ -91,7 +91,7 @@ class HelpDialog(QDialog):
                "F1을 누르면 언제든 이 목록이 열립니다.")
         )  # fmt: skip
         intro.setWordWrap(True)
-        intro.setObjectName("helpIntro")
+        identify(intro, "helpIntro")
         list_label = QLabel(tr("바로 가기 키 목록(&L)"))
         self.table = QTreeWidget()
         buddy(list_label, self.table, tr("영역, 기능, 키"), "helpTable")

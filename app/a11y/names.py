@@ -78,6 +78,13 @@ def buddy(
     return name(field, label.text(), description, identifier)
 
 
+def status_label(identifier: str, text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label whose text changes (status, result, count): objectName and a stable
+    accessibleIdentifier, so tests and AT scripts find it (audit rule ``label-no-identifier``)."""
+    label = QLabel(text, parent)
+    return identify(label, identifier)
+
+
 def icon_button(button: W, text: str, identifier: str, description: str | None = None) -> W:
     """Name an icon-only button; the tooltip shows sighted users the same words."""
     name(button, text, description, identifier)

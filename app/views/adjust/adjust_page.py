@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.a11y import announce, keys
+from app.a11y import announce, keys, status_label
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, thousand_text, tr
 from app.models.budget_lines_model import BudgetLinesModel, LineColumn
@@ -79,7 +78,7 @@ class AdjustPage(Page):
             tr("세부사업, 회계, 통계목 이름이나 코드로 찾습니다."),
         )  # fmt: skip
         self.refresh_button = button(tr("새로 고침"), "adjust.refresh", self.reload)
-        self.status = QLabel()
+        self.status = status_label("adjust.status")
         self.status.setWordWrap(True)
         self.table = line_table("adjust.lines", tr("예산 항목"))
         self.table.setModel(self.model)
@@ -138,7 +137,7 @@ class AdjustPage(Page):
         return self.status.text()
 
     def activate(self) -> None:
-        if not self._loaded:
+        if not self._loaded or self.take_stale():
             self._loaded = True
             self.reload()
 
@@ -146,7 +145,7 @@ class AdjustPage(Page):
         if source in (self, self.line_panel, self.version_panel):
             return
         if changes.versions or changes.lines or changes.revenue or changes.requests:
-            self.reload()
+            self.reload_when_shown()  # hidden behind 예산편성: reload (and speak) when shown
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self, select: uuid.UUID | None = None) -> None:
@@ -194,12 +193,12 @@ class AdjustPage(Page):
             self.versions.setItemText(index, version_label(d))
         self.version_panel.set_version(d)
         self._show_lines()
-        announce(self, self.status.text())
+        self.announce_shown(self.status.text())
 
     def _load_failed(self, error: BaseException) -> None:
         text = tr("예산을 읽지 못했습니다: {reason}").format(reason=cycle.error_text(error))
         self.status.setText(text)
-        announce(self, text, assertive=True)
+        self.announce_shown(text, assertive=True)
 
     def _show_lines(self) -> None:
         data = self.data

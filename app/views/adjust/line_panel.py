@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import name
+from app.a11y import name, status_label
 from app.i18n import thousand_text, tr
 from app.operations import cycle
 from app.views.adjust.common import (
@@ -95,7 +95,7 @@ class LinePanel(QGroupBox):
         self.history = TextList(
             tr("조정 이력"), "adjust.history", tr("요구, 조정, 의결 금액과 변경 기록")
         )
-        self.message = QLabel()
+        self.message = status_label("adjust.lineMessage")
         self.message.setWordWrap(True)
         name(self.message, tr("조정 결과"), None, "adjust.message")
         layout = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.a11y import status_label
 from app.i18n import thousand_text, tr
 from app.operations import cycle
 from app.views.adjust.common import (
@@ -82,7 +83,7 @@ class VersionPanel(QGroupBox):
             tr("의결 목록의 금액을 반영하고 예산을 의결 상태로 바꿉니다."),
         )  # fmt: skip
         self.reasons = TextList(tr("처리하지 못한 이유"), "cycle.reasons")
-        self.message = QLabel()
+        self.message = status_label("adjust.versionMessage")
         self.message.setWordWrap(True)
         self.progress = ProgressRow("cycle")
         grid = QGridLayout()

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSplitter, QVBoxLayout, QWidget
 
-from app.a11y import announce, set_tab_order
+from app.a11y import announce, set_tab_order, status_label
 from app.i18n import N_, tr
 from app.operations import Changes, admin
 from app.operations.cycle import error_text, field_messages
@@ -55,7 +55,7 @@ class AdminPage(Page):
         self.disable_button = button(tr("사용 중지"), "admin.disable", self.toggle_disabled)
         self.unlock_button = button(tr("잠금 해제"), "admin.unlock", self.unlock)
         self.refresh_button = button(tr("새로 고침"), "admin.refresh", self.reload)
-        self.message = QLabel()
+        self.message = status_label("admin.message")
         self.message.setWordWrap(True)
         buttons = QGridLayout()
         for i, widget in enumerate(
@@ -94,13 +94,13 @@ class AdminPage(Page):
         if not self.allowed:
             announce(self, self.message.text(), assertive=True)
             return
-        if not self._loaded:
+        if not self._loaded or self.take_stale():
             self._loaded = True
             self.reload()
 
     def on_changes(self, changes: Changes, source: object) -> None:
         if self.allowed and changes.users and source is not self:
-            self.reload()
+            self.reload_when_shown()
 
     # -- list ------------------------------------------------------------------------------------
     def reload(self) -> None:

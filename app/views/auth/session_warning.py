@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.a11y import announce, name, set_tab_order
+from app.a11y import announce, identify, name, set_tab_order
 from app.i18n import tr
 from app.views.auth import window_title
 
@@ -32,7 +32,7 @@ class SessionWarningDialog(QDialog):
         self.setWindowTitle(window_title(tr("세션 종료 예정"), demo))
         self.setModal(False)
         self.message = QLabel(self)
-        self.message.setObjectName("sessionWarningMessage")
+        identify(self.message, "sessionWarningMessage")
         self.message.setWordWrap(True)
         self.extend_button = QPushButton(tr("세션 연장(&E)"), self)
         self.extend_button.setDefault(True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.i18n import tr
 from app.operations.session import SessionOps, SignInResult
 from app.views.auth import window_title
@@ -52,7 +52,7 @@ class SignInDialog(QDialog):
         self.intro = QLabel(message or tr("호조 데스크 서버에 로그인합니다."), self)
         self.intro.setWordWrap(True)
         self._intro_text = self.intro.text()
-        self.intro.setObjectName("signInIntro")
+        identify(self.intro, "signInIntro")
 
         self.server = QLineEdit(server_url, self)
         self.login = QLineEdit(login, self)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, name, set_tab_order, status_label
 from app.i18n import N_, thousand_text, tr, won_text
 from app.models import BasisColumn, BasisTreeModel
 from app.models.basis_nodes import BasisNode, Path, walk
@@ -121,14 +121,12 @@ class BasisEditor(QWidget):
         self.formula_edit = QLineEdit()
         formula_label = QLabel(tr("산출근거식(&F)"))
         form.addRow(formula_label, buddy(formula_label, self.formula_edit, None, "basisFormula"))
-        self.result = QLabel()
-        self.result.setObjectName("basisResult")
+        self.result = status_label("basisResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.result.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         form.addRow(self.result)
-        self.amount = QLabel()
-        self.amount.setObjectName("basisLineAmount")
+        self.amount = status_label("basisLineAmount")
         form.addRow(self.amount)
         self.funding = FundingBox(self)
 

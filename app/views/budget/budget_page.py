@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app.a11y import announce, keys
+from app.a11y import identify, keys, status_label
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, tr
 from app.models import LineColumn
@@ -45,9 +45,8 @@ class BudgetPage(Page):
         self.details: frozenset[uuid.UUID] = frozenset()
         self._loaded = False
         self.heading = QLabel(tr("예산편성"))
-        self.heading.setObjectName("budgetHeading")
-        self.status = QLabel()
-        self.status.setObjectName("budgetStatus")
+        identify(self.heading, "budgetHeading")
+        self.status = status_label("budgetStatus")
         self.status.setWordWrap(True)
         self.programs = ProgramPanel()
         self.lines = LinesPanel()
@@ -108,7 +107,7 @@ class BudgetPage(Page):
         return ". ".join(t for t in (self.status.text(), self.lines.summary.text()) if t)
 
     def activate(self) -> None:
-        if not self._loaded:
+        if not self._loaded or self.take_stale():
             self._loaded = True
             self.reload()
 
@@ -116,7 +115,7 @@ class BudgetPage(Page):
         if source is self:
             return
         if changes.programs or changes.versions:
-            self.reload()
+            self.reload_when_shown()
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self, version_id: uuid.UUID | None = None) -> None:
@@ -176,4 +175,4 @@ class BudgetPage(Page):
 
     def say(self, text: str, assertive: bool = False) -> None:
         self.status.setText(text)
-        announce(self, text, assertive)
+        self.announce_shown(text, assertive)

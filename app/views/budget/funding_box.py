@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.a11y import buddy, name
+from app.a11y import buddy, name, status_label
 from app.i18n import thousand_text, tr
 from domain.money import format_number
 
@@ -28,8 +28,7 @@ class FundingBox(QGroupBox):
         self._fields: dict[str, QLineEdit] = {}
         self._amount = 0
         self._last: QLineEdit | None = None
-        self.status = QLabel()
-        self.status.setObjectName("fundingStatus")
+        self.status = status_label("fundingStatus")
         self.status.setWordWrap(True)
         self.fit_button = name(
             QPushButton(tr("금액에 맞추기")),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, name, set_tab_order, status_label
 from app.i18n import tr
 from domain.codes import normalise_name
 from domain.contracts.structure import CodeOut
@@ -64,8 +64,7 @@ class LineForm(QDialog):
             self.funding.addItem(title, code)
         funding_label = QLabel(tr("재원(&F)"))
         form.addRow(funding_label, buddy(funding_label, self.funding, None, "lineFunding"))
-        self.problem = QLabel()
-        self.problem.setObjectName("lineFormProblem")
+        self.problem = status_label("lineFormProblem")
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from app.a11y import announce, buddy, set_tab_order
+from app.a11y import announce, buddy, set_tab_order, status_label
 from app.i18n import tr
 from app.models import BudgetLinesModel, LineColumn
 from app.models.budget_lines_model import Line
@@ -45,8 +45,7 @@ class LinesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(False)
-        self.summary = QLabel()
-        self.summary.setObjectName("linesSummary")
+        self.summary = status_label("linesSummary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (filter_label, self.filter, table_label, self.table, self.summary):

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from app.a11y import announce, buddy, set_tab_order
+from app.a11y import announce, buddy, set_tab_order, status_label
 from app.i18n import tr
 from app.models import ProgramTreeModel, Roles
 from domain.contracts.structure import ProgramOut
@@ -39,8 +39,7 @@ class ProgramPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setTabKeyNavigation(False)
-        self.count = QLabel()
-        self.count.setObjectName("programCount")
+        self.count = status_label("programCount")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (filter_label, self.filter, tree_label, self.tree, self.count):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
-from app.a11y import announce, name
+from app.a11y import announce, identify, name
 from app.i18n import tr
 from app.views.auth import window_title
 
@@ -21,7 +21,7 @@ class StartupWindow(QDialog):
         self.setAccessibleIdentifier("startupWindow")
         self.setWindowTitle(window_title(tr("시작하는 중"), demo))
         self.message = QLabel(tr("호조 데스크를 시작하는 중입니다…"), self)
-        self.message.setObjectName("startupMessage")
+        identify(self.message, "startupMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.message.setAccessibleIdentifier("startupMessage")

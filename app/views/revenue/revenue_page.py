@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.a11y import announce, keys, set_tab_order
+from app.a11y import announce, keys, set_tab_order, status_label
 from app.i18n import N_, thousand_text, tr
 from app.models.budget_lines_model import BudgetLinesModel, LineColumn
 from app.operations import Changes, cycle, revenue
@@ -63,7 +62,7 @@ class RevenuePage(Page):
         add_row(top, tr("부서"), self.department, "revenue.department", tr("세입을 맡은 부서"))
         add_row(top, tr("찾기"), self.filter, "revenue.filter", tr("회계나 목의 이름, 코드"))
         self.refresh_button = button(tr("새로 고침"), "revenue.refresh", self.reload)
-        self.status = QLabel()
+        self.status = status_label("revenue.status")
         self.status.setWordWrap(True)
         self.model = BudgetLinesModel(columns=COLUMNS, revenue=True, parent=self)
         self.table = line_table("revenue.lines", tr("세입 예산 항목"))
@@ -74,7 +73,7 @@ class RevenuePage(Page):
             tr("산출근거 저장"), "revenue.save", self.save,
             tr("고친 산출근거를 서버에 저장합니다. 세입액은 산출근거 합계(천원 미만 버림)입니다."),
         )  # fmt: skip
-        self.message = QLabel()
+        self.message = status_label("revenue.message")
         self.message.setWordWrap(True)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -122,13 +121,13 @@ class RevenuePage(Page):
         return ". ".join(t for t in (self.status.text(), self.message.text()) if t)
 
     def activate(self) -> None:
-        if not self._loaded:
+        if not self._loaded or self.take_stale():
             self._loaded = True
             self.reload()
 
     def on_changes(self, changes: Changes, source: object) -> None:
         if source is not self and (changes.revenue or changes.versions):
-            self.reload()
+            self.reload_when_shown()
 
     # -- loading -------------------------------------------------------------------------------
     def current_version_id(self) -> uuid.UUID | None:
@@ -175,7 +174,7 @@ class RevenuePage(Page):
             )
         )
         self._show_lines()
-        announce(self, self.status.text())
+        self.announce_shown(self.status.text())
 
     def _failed(self, error: BaseException) -> None:
         text = tr("세입 예산을 읽지 못했습니다: {reason}").format(reason=cycle.error_text(error))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.config import SETTINGS, Config, Setting, SettingValue
 from app.i18n import N_, tr
 from app.views.auth import window_title
@@ -94,7 +94,7 @@ class SettingsDialog(QDialog):
         value = self.config.value(setting.name)
         editor = self._editor(setting, value)
         source = QLabel(self.source_text(setting.name), self)
-        source.setObjectName(_identifier(setting) + "_source")
+        identify(source, _identifier(setting) + "_source")
         description = f"{tr(setting.description)} {source.text()}"
         text = tr(LABELS.get(setting.name, setting.name))
         if isinstance(editor, QCheckBox):

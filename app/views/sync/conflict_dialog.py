@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.a11y import announce, buddy, name, set_tab_order
+from app.a11y import announce, buddy, identify, name, set_tab_order, status_label
 from app.i18n import tr
 from app.services.sync.conflicts import Choice, Comparison, ConflictRow, Side
 
@@ -69,7 +69,7 @@ class ConflictDialog(QDialog):
                 version=comparison.server_version)
         )  # fmt: skip
         intro.setWordWrap(True)
-        intro.setObjectName("conflictIntro")
+        identify(intro, "conflictIntro")
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels([tr("항목"), tr("내 것"), tr("서버 것"), tr("선택")])
         for row in self.rows:
@@ -117,8 +117,7 @@ class ConflictDialog(QDialog):
                                  lambda: self.choose_all(Choice.THEIRS))  # fmt: skip
         self.apply_button = button(tr("적용(&A)"), "conflictApply", self._apply)
         self.cancel_button = button(tr("나중에"), "conflictLater", self.reject)
-        self.status = QLabel()
-        self.status.setObjectName("conflictStatus")
+        self.status = status_label("conflictStatus")
         self.status.setWordWrap(True)
         choose = QHBoxLayout()
         for widget in (self.mine_button, self.theirs_button, self.all_mine, self.all_theirs):

@@ -184,3 +184,35 @@ def test_long_work_announces_milestones(qtbot: QtBot) -> None:
         for step in range(11):
             row.progress(step / 10, "줄 복사")
     assert [a.text for a in said] == ["25% 진행: 줄 복사", "50% 진행: 줄 복사", "75% 진행: 줄 복사"]
+
+
+def test_label_no_identifier_catches_a_status_label_known_only_by_object_name(
+    qtbot: QtBot,
+) -> None:
+    from app.a11y.names import status_label
+
+    status = QLabel("저장했습니다")
+    status.setObjectName("someStatus")  # read and written by code, but no stable identifier
+    dialog = form(qtbot, status)
+    assert ("QLabel#someStatus", "label-no-identifier") in codes(audit(dialog, tab_order=False))
+    fixed = status_label("someStatus2", "저장했습니다")
+    assert fixed.objectName() == fixed.accessibleIdentifier() == "someStatus2"
+    dialog = form(qtbot, fixed, title="규칙 시험 2")
+    assert not [f for f in audit(dialog, tab_order=False) if f.code == "label-no-identifier"]
+
+
+def test_budget_page_status_labels_have_stable_identifiers(qtbot: QtBot) -> None:
+    from app.views.budget.basis_editor import BasisEditor
+    from app.views.budget.lines_panel import LinesPanel
+    from app.views.budget.program_panel import ProgramPanel
+
+    editor, lines, programs = BasisEditor(), LinesPanel(), ProgramPanel()
+    for widget in (editor, lines, programs):
+        qtbot.addWidget(widget)
+    for label, ident in (
+        (editor.result, "basisResult"),
+        (editor.amount, "basisLineAmount"),
+        (lines.summary, "linesSummary"),
+        (programs.count, "programCount"),
+    ):
+        assert label.accessibleIdentifier() == ident == label.objectName()
