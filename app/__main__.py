@@ -11,6 +11,14 @@ def main() -> int:
         from app.services.reports.cli import main as report
 
         return report(args[1:])
+    if "--self-test" in args:  # installer checks (installer/, docs/deployment.md)
+        from app.self_test import main as self_test
+
+        return self_test(args)
+    if "--diagnose" in args:  # help-desk archive: versions, configuration, logs, no secrets
+        from app.diagnose import main as diagnose
+
+        return diagnose(args)
     from app.application import main as run
 
     return run()
