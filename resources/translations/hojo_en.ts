@@ -2391,5 +2391,129 @@
         <source>사업자등록번호나 주민등록번호 중 하나가 필요합니다</source>
         <translation>A business or a resident registration number is needed</translation>
     </message>
+    <message>
+        <source>PDF는 인쇄용입니다. 화면 읽기 프로그램으로 읽고 고치려면 같은 내용을 XLSX나 CSV로 만드십시오: 표의 행과 열을 그대로 읽을 수 있습니다.</source>
+        <translation>PDF is for printing. To read and edit with a screen reader, make the same report as XLSX or CSV: its rows and columns read as they are.</translation>
+    </message>
+    <message>
+        <source>보고서</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>예산서와 세부사업설명서를 PDF, XLSX, CSV로 만들고 엑셀 파일을 가져옵니다.</source>
+        <translation>Makes budget books and project sheets as PDF, XLSX or CSV, and imports Excel files.</translation>
+    </message>
+    <message>
+        <source>세출 예산서</source>
+        <translation>Expenditure budget book</translation>
+    </message>
+    <message>
+        <source>세입 예산서</source>
+        <translation>Revenue budget book</translation>
+    </message>
+    <message>
+        <source>세부사업설명서</source>
+        <translation>Project sheets</translation>
+    </message>
+    <message>
+        <source>PDF (인쇄용)</source>
+        <translation>PDF (for printing)</translation>
+    </message>
+    <message>
+        <source>Excel XLSX</source>
+        <translation>Excel XLSX</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>임시 저장한 줄 {saved}개, 적용하지 않은 줄 {skipped}개</source>
+        <translation>{saved} lines kept as drafts, {skipped} lines not applied</translation>
+    </message>
+    <message>
+        <source>형식</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>저장할 파일</source>
+        <translation>Save to file</translation>
+    </message>
+    <message>
+        <source>만든 보고서를 저장할 경로</source>
+        <translation>Where the report is saved</translation>
+    </message>
+    <message>
+        <source>만들기</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>파일 열기</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>보고서 진행률</source>
+        <translation>Report progress</translation>
+    </message>
+    <message>
+        <source>가져올 엑셀 파일</source>
+        <translation>Excel file to import</translation>
+    </message>
+    <message>
+        <source>합본예산서 형식의 XLSX 또는 CSV 파일 경로</source>
+        <translation>Path of an XLSX or CSV file in the combined budget book layout</translation>
+    </message>
+    <message>
+        <source>미리 보기</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>임시 저장으로 가져오기</source>
+        <translation>Import as drafts</translation>
+    </message>
+    <message>
+        <source>바뀐 줄을 임시 저장합니다. 서버에는 예산편성 화면에서 보냅니다.</source>
+        <translation>Keeps the changed lines as drafts. Send them to the server from the budget page.</translation>
+    </message>
+    <message>
+        <source>가져오기 미리 보기</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>보고서를 만드는 중입니다…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>보고서 만들기를 취소했습니다.</source>
+        <translation>The report was cancelled.</translation>
+    </message>
+    <message>
+        <source>파일을 읽고 비교하는 중입니다…</source>
+        <translation>Reading and comparing the file…</translation>
+    </message>
+    <message>
+        <source>예산 버전과 파일을 고르십시오.</source>
+        <translation>Choose a budget version and a file.</translation>
+    </message>
+    <message>
+        <source>예산 버전과 가져올 파일을 고르십시오.</source>
+        <translation>Choose a budget version and the file to import.</translation>
+    </message>
+    <message>
+        <source>추가 {added}, 변경 {changed}, 삭제 {removed}, 읽을 수 없는 행 {bad}</source>
+        <translation>{added} added, {changed} changed, {removed} removed, {bad} unreadable rows</translation>
+    </message>
+    <message>
+        <source>보고서를 만들었습니다: {file}</source>
+        <translation>The report is ready: {file}</translation>
+    </message>
+    <message>
+        <source>{row}행을 읽을 수 없습니다: {reason}</source>
+        <translation>Row {row} cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>파일 위치: {path}</source>
+        <translation>File location: {path}</translation>
+    </message>
 </context>
 </TS>

@@ -98,6 +98,8 @@ class ReportsPage(Page):
         )  # fmt: skip
         self.changes = QListWidget()
         self.changes.setAccessibleName(tr("가져오기 미리 보기"))
+        self.changes.setAccessibleIdentifier("reports.import.changes")
+        self.progress.setAccessibleIdentifier("reports.progress")
         buttons = QHBoxLayout()
         for b in (self.make_button, self.cancel_button, self.open_button):
             buttons.addWidget(b)
