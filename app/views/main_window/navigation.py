@@ -69,7 +69,8 @@ def load_entries(pages: list[tuple[str, str]] | None = None) -> list[PageEntry]:
 class Navigation(QWidget):
     """The list of pages; ``page_requested(index into entries)`` when one is chosen."""
 
-    page_requested = Signal(int)
+    page_requested = Signal(int)  # shown (arrowing through the list keeps focus there)
+    page_opened = Signal(int)  # opened on purpose (Enter, click, Ctrl+N): focus goes into it
 
     def __init__(self, entries: list[PageEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +101,7 @@ class Navigation(QWidget):
         self.list.selectionModel().currentRowChanged.connect(
             lambda now, _old: self._on_row(now.row())
         )
-        self.list.activated.connect(lambda index: self._on_row(index.row()))
+        self.list.activated.connect(lambda index: self.open(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
@@ -118,7 +119,7 @@ class Navigation(QWidget):
             action.setObjectName(f"actionPage{number}")
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False, i=index: self.select(i))
+            action.triggered.connect(lambda _checked=False, i=index: self.open(i))
             self.actions_by_index[index] = action
 
     def page_actions(self) -> list[QAction]:
@@ -133,6 +134,12 @@ class Navigation(QWidget):
                 self.page_requested.emit(index)
             else:
                 self.list.setCurrentIndex(self.model.index(index, 0))
+
+    def open(self, index: int) -> None:
+        """Show the page and move keyboard focus into it (Enter, Ctrl+1…9)."""
+        if 0 <= index < len(self.entries) and self.entries[index].available:
+            self.select(index)
+            self.page_opened.emit(index)
 
     def current_row(self) -> int:
         return self.list.currentIndex().row()

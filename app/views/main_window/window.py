@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: commands.shortcuts(self))
         a.about.triggered.connect(lambda: commands.about(self))
         self.navigation.page_requested.connect(self.show_page)
+        self.navigation.page_opened.connect(self.open_page)
         self.ctx.hub.changed.connect(self._on_changes)
         self.ops.signed_in.connect(self.set_user)
         self.ops.signed_out.connect(lambda: self.set_user(None))
@@ -142,6 +143,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._watch_undo(page)
         page.activate()
+
+    def open_page(self, index: int) -> None:
+        """Show a page and put keyboard focus on its first control (Ctrl+1…9, Enter)."""
+        self.show_page(index)
+        page = self.pages.get(index)
+        if page is not None and self.current_page() is page:
+            self.focus_page()
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

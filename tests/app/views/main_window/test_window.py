@@ -91,10 +91,13 @@ def test_navigation_lists_pages_placeholders_and_opens_by_keyboard(
     action.trigger()
     page = window.current_page()
     assert isinstance(page, FakeBudgetPage) and page.activated == 1
+    assert QApplication.focusWidget() is page.edit  # Ctrl+1 lands on the page's first control
     assert_accessible(window)
 
-    window.menu_actions.focus_page.trigger()
-    assert QApplication.focusWidget() is page.edit
+    window.menu_actions.focus_navigation.trigger()
+    assert QApplication.focusWidget() is window.navigation.list
+    window.navigation.list.activated.emit(window.navigation.model.index(0, 0))  # Enter
+    assert QApplication.focusWidget() is page.edit and page.activated == 1
     window.menu_actions.focus_navigation.trigger()
     assert QApplication.focusWidget() is window.navigation.list
     assert not window.navigation.list.tabKeyNavigation()
