@@ -180,11 +180,9 @@ def test_without_an_obligation_the_page_explains_the_roles(
 ) -> None:
     ctx = make_ctx()
     page = open_page(qtbot, ctx)
-    empty = next(
-        x
-        for x in page.data.lines
-        if not page.data.obligations.get(x.line_id)  # type: ignore[union-attr]
-    )
+    data = page.data
+    assert data is not None
+    empty = next(x for x in data.lines if not data.obligations.get(x.line_id))
     page.lines.select_line(empty.line_id)
     page.form.amount.setText("10,000")
     with recording() as said:

@@ -27,10 +27,10 @@ from app.a11y.announce import recording
 from app.a11y.audit import assert_accessible
 from app.operations import execution as ops
 from app.services.cache.records import OutboxState
+from tests.app.views.budget.harness import ROOT
 from tests.app.views.budget.keys import key, type_text
 from tests.app.views.execution.harness import (
     PAYER,
-    ROOT,
     RestartableServer,
     obligate,
     staff_line,
