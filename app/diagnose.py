@@ -68,9 +68,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     # JSON-style "password": "..."  and  key = value / key: value / key=value
     (
         re.compile(
-            rf'("?[\w-]*{_SECRET_KEY}[\w-]*"?\s*[:=]\s*)("[^"]*"|\'[^\']*\'|[^\s,;&]+)', re.I
+            rf'("?[\w-]*{_SECRET_KEY}[\w-]*"?(?:\s*[:=]\s*|\s+))("[^"]*"|\'[^\']*\'|[^\s,;&]+)',
+            re.I,
         ),
-        lambda m: m.group(1) + REDACTED,
+        lambda m: m.group(1) + _quoted(m.group(2)),
     ),
     (re.compile(r"\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+", re.I), r"\1 " + REDACTED),
     # JSON Web Tokens and other long opaque tokens
@@ -83,6 +84,28 @@ _PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     (re.compile(r"(?<![\d.])\d{2,6}(?:-\d{2,8}){1,4}(?![\d.])"), _account),
     (re.compile(r"(?<![\d.,])\d{10,16}(?![\d.,])"), REDACTED),
 ]
+
+
+def _quoted(value: str) -> str:
+    """The placeholder in the value's own quotes, so JSON and ini text stay well formed."""
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return quote + REDACTED + quote
+
+
+def redact_tree(value: Any) -> Any:
+    """:func:`redact` on every text of a JSON-like structure; secret-named keys lose their value."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {
+            k: REDACTED
+            if re.search(_SECRET_KEY, str(k), re.I) and isinstance(v, str)
+            else redact_tree(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [redact_tree(v) for v in value]
+    return value
 
 
 def redact(text: str) -> str:
@@ -417,7 +440,7 @@ def write_archive(out: Path | None = None, config: Config | None = None) -> Path
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("summary.txt", redact(summary) + "\n")
         for name, value in parts.items():
-            text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+            text = json.dumps(redact_tree(value), ensure_ascii=False, indent=2, default=str)
             archive.writestr(name, redact(text) + "\n")
         for name, text in logs.items():
             archive.writestr(f"logs/{name}", text)
