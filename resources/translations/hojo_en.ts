@@ -2515,5 +2515,9 @@
         <source>파일 위치: {path}</source>
         <translation>File location: {path}</translation>
     </message>
+    <message>
+        <source>조정·의결</source>
+        <translation>Adjustment and resolution</translation>
+    </message>
 </context>
 </TS>

@@ -138,12 +138,29 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
     assert switcher is not None and switcher.combo.count() == 7
     assert switcher.combo.currentText() == "부서 예산담당"
     assert_accessible(window)
+    navigation = window.navigation
+    titles = [e.title for e in navigation.entries]
+    assert "조정·의결" in titles and not any(t == "의결" or "다음 단계" in t for t in titles)
+    admin = titles.index("사용자 관리")
+    assert navigation.list.isRowHidden(admin)  # 사용자 관리: not for 부서 예산담당
+    assert not navigation.actions_by_index[admin].isEnabled()
+
+    switcher.choose("demo-admin")  # the role switch re-evaluates the navigation
+    qtbot.waitUntil(
+        lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-admin",
+        timeout=30_000,
+    )
+    assert not navigation.list.isRowHidden(admin)
+    navigation.actions_by_index[admin].trigger()
+    assert window.current_page() is window.pages[admin]
 
     switcher.choose("demo-budget-office")
     qtbot.waitUntil(
         lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-budget-office",
         timeout=30_000,
     )
+    assert navigation.list.isRowHidden(admin)
+    assert window.current_page() is not window.pages[admin]  # left the page it may not use
     assert "예산부서" in window.status.user.text()
     assert "데모" in window.windowTitle()
 

@@ -55,7 +55,7 @@ def version_label(version: VersionOut) -> str:
 
 
 class AdjustPage(Page):
-    TITLE = N_("조정")
+    TITLE = N_("조정·의결")  # 의결 (the council's amounts) is entered here too
     IDENTIFIER = "page.adjust"
     DESCRIPTION = N_("요구액과 조정액을 비교하고 조정, 확정, 의결, 성립, 추경을 합니다.")
 

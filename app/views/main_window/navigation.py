@@ -1,5 +1,7 @@
 """The page list on the left: the pages of ``app.views.registry`` in order, then the sections
-whose pages arrive later as disabled entries ("다음 단계에서 제공").
+whose pages arrive later as disabled entries ("다음 단계에서 제공"). A page that declares a
+``REQUIRED_ACTION`` the signed-in user's roles cannot perform (사용자 관리 for non-admins) is
+hidden, with its Ctrl+N key disabled, and shown again after a role switch (:meth:`set_roles`).
 
 Keyboard: Tab reaches the list, arrows move, Enter or selection opens the page; Ctrl+1..9
 open the first nine available pages from anywhere (the actions live in the 보기 menu).
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -20,11 +23,13 @@ from app.a11y import buddy
 from app.i18n import N_, tr
 from app.views.page import Page
 from app.views.registry import PAGES
+from domain.roles import Action, can
 
 log = logging.getLogger(__name__)
 
-SECTIONS = (N_("예산편성"), N_("세입"), N_("조정"), N_("의결"))
-"""Sections every build lists; those without a page yet are shown disabled."""
+SECTIONS = (N_("예산편성"), N_("세입"), N_("조정·의결"))
+"""Sections every build lists; those without a page yet are shown disabled. (의결 is entered
+on the 조정·의결 page, so it has no entry of its own.)"""
 
 LATER = N_("다음 단계에서 제공")
 UNAVAILABLE = N_("불러오지 못함")
@@ -40,6 +45,11 @@ class PageEntry:
     @property
     def available(self) -> bool:
         return self.page_class is not None
+
+    def allowed(self, roles: Iterable[str]) -> bool:
+        """May a user with ``roles`` use this page (its ``REQUIRED_ACTION``, if any)?"""
+        required = self.page_class.REQUIRED_ACTION if self.page_class is not None else None
+        return required is None or can(roles, Action(required))
 
 
 def _key(title: str) -> str:
@@ -75,6 +85,7 @@ class Navigation(QWidget):
     def __init__(self, entries: list[PageEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = entries
+        self.hidden: set[int] = set()  # entries the current user's roles may not open
         self.setObjectName("navigation")
         label = QLabel(tr("작업 목록(&W):"), self)
         # QListView over a QStandardItemModel: QListWidget's list model cannot be audited
@@ -125,11 +136,28 @@ class Navigation(QWidget):
     def page_actions(self) -> list[QAction]:
         return list(self.actions_by_index.values())
 
+    def set_roles(self, roles: Iterable[str]) -> None:
+        """Hide the pages these roles may not use (and their Ctrl+N); show the others."""
+        roles = list(roles)
+        self.hidden = {i for i, e in enumerate(self.entries) if not e.allowed(roles)}
+        for index in range(len(self.entries)):
+            self.list.setRowHidden(index, index in self.hidden)
+            action = self.actions_by_index.get(index)
+            if action is not None:
+                action.setEnabled(index not in self.hidden)
+
+    def usable(self, index: int) -> bool:
+        return (
+            0 <= index < len(self.entries)
+            and self.entries[index].available
+            and index not in self.hidden
+        )
+
     def first_available(self) -> int | None:
-        return next((i for i, e in enumerate(self.entries) if e.available), None)
+        return next((i for i in range(len(self.entries)) if self.usable(i)), None)
 
     def select(self, index: int) -> None:
-        if 0 <= index < len(self.entries) and self.entries[index].available:
+        if self.usable(index):
             if self.current_row() == index:
                 self.page_requested.emit(index)
             else:
@@ -137,7 +165,7 @@ class Navigation(QWidget):
 
     def open(self, index: int) -> None:
         """Show the page and move keyboard focus into it (Enter, Ctrl+1…9)."""
-        if 0 <= index < len(self.entries) and self.entries[index].available:
+        if self.usable(index):
             self.select(index)
             self.page_opened.emit(index)
 
@@ -148,5 +176,5 @@ class Navigation(QWidget):
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_row(self, row: int) -> None:
-        if 0 <= row < len(self.entries) and self.entries[row].available:
+        if self.usable(row):
             self.page_requested.emit(row)

@@ -99,7 +99,20 @@ class MainWindow(QMainWindow):
         self.menu_actions.sign_in.setEnabled(not self.ops.demo)
         if self.role_switcher is not None and user is not None:
             self.role_switcher.set_current(user.login)
+        self._apply_roles(list(user.roles) if user is not None else [])
         self.monitor.tick()
+
+    def _apply_roles(self, roles: list[str]) -> None:
+        """Pages the user may not use leave the navigation; leave such a page if it is open."""
+        self.navigation.set_roles(roles)
+        page = self.current_page()
+        current = next((i for i, p in self.pages.items() if p is page), None)
+        if current is not None and current in self.navigation.hidden:
+            first = self.navigation.first_available()
+            if first is not None:
+                self.navigation.select(first)
+            else:
+                self.stack.setCurrentWidget(self.empty)
 
     def set_connection(self, state: ConnectionState, detail: str = "") -> None:
         self.ctx.offline = state is ConnectionState.OFFLINE
