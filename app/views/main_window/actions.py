@@ -49,6 +49,7 @@ class Actions:
     shortcuts: QAction
     about: QAction
     menus: dict[str, QMenu] = field(default_factory=dict)
+    report_problem: QAction | None = None  # 문제 신고/진단 (app.operations.diagnose)
 
     def all(self) -> list[QAction]:
         return [a for a in vars(self).values() if isinstance(a, QAction)]
@@ -117,9 +118,37 @@ def build_actions(window: QMainWindow, page_actions: list[QAction]) -> Actions:
     menus["tools"].addActions([actions.settings, actions.check_server])
     menus["help"] = bar.addMenu(tr("도움말(&H)"))
     menus["help"].addActions([actions.shortcuts, actions.about])
+    actions.report_problem = _action(
+        window,
+        tr("문제 신고/진단(&D)…"),
+        "actionReportProblem",
+        "Ctrl+Shift+F12",
+        tr("담당자에게 보낼 진단 자료를 파일로 만듭니다 (비밀번호·토큰 제외)."),
+    )
+    actions.report_problem.triggered.connect(lambda: _report_problem(window))
+    menus["help"].addAction(actions.report_problem)
     for key, menu in menus.items():
         menu.setObjectName(f"menu_{key}")
     return actions
+
+
+def _report_problem(window: QMainWindow) -> None:
+    """Write the diagnostics archive and tell where it is (help desk asks for this file)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.a11y import announce
+    from app.operations.diagnose import write_diagnostics
+
+    def done(path: object) -> None:
+        text = tr("진단 자료를 만들었습니다. 이 파일을 담당자에게 보내 주세요:\n{path}")
+        announce(window, text.format(path=path))
+        QMessageBox.information(window, tr("문제 신고/진단"), text.format(path=path))
+
+    def failed(error: BaseException) -> None:
+        text = tr("진단 자료를 만들지 못했습니다: {error}").format(error=error)
+        QMessageBox.warning(window, tr("문제 신고/진단"), text)
+
+    write_diagnostics(window.ctx, done, failed)  # type: ignore[attr-defined]
 
 
 def shortcut_lines(actions: list[QAction]) -> list[str]:
