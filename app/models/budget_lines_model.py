@@ -315,6 +315,7 @@ class BudgetLinesModel(QAbstractTableModel):
         row = self.row_of(line.id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1), [])
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)  # its row header
         return row
 
     def remove_line(self, line_id: uuid.UUID) -> bool:
