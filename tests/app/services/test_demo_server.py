@@ -233,7 +233,7 @@ def test_a_second_start_reuses_the_seeded_database(tmp_path: Path) -> None:
         assert get(f"{second.url}/api/v1/auth/me", demo_headers(first))[0] == 401
     assert _counts(database) == seeded
     later = log_file.read_bytes()[size:].decode("utf-8")
-    assert "기존 데모 자료를 그대로 씁니다" in later
+    assert "기존 데모 자료를 씁니다" in later
     assert "데모 자치단체를 만들었습니다" not in later
 
 
