@@ -11,6 +11,9 @@ Each command sets itself up first (stdlib only, so a fresh machine with python3 
                                         and packaging tests), then the domain+server tests in a
                                         venv without PySide6; with ARGS, pytest ARGS in .venv
                                         (--fast: pytest only, no gates and no headless job)
+  python3 dev.py installers             build the Linux bundle + .deb and check them (frozen
+                                        self-test, AT-SPI, install/upgrade/purge, MSI tables):
+                                        installer/ci.sh; root on Debian 12 (changes this machine)
 """
 
 from __future__ import annotations
@@ -293,6 +296,15 @@ def run_a11y_stage(stages: Stages, env: dict[str, str]) -> None:
     stages.run("a11y: AT-SPI + Orca", cmd, env=a11y_env)
 
 
+def command_installers(args: list[str]) -> None:
+    """The installer stage of CI (installer/ci.sh); HOJO_WINE_TEST=1 adds the wine64 test."""
+    start = time.monotonic()
+    code = subprocess.run(["bash", "installer/ci.sh", *args], cwd=ROOT, check=False).returncode
+    say(f"installers: {'ok' if code == 0 else f'FAILED (exit {code})'} in "
+        f"{time.monotonic() - start:.0f} s")  # fmt: skip
+    raise SystemExit(code)
+
+
 def command_run(args: list[str]) -> None:
     setup_dev_env()
     hojo = VENV / "bin" / "hojo"
@@ -302,7 +314,7 @@ def command_run(args: list[str]) -> None:
 def main(argv: list[str]) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 (dev.py itself runs on any python3)
         fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
-    commands = {"run": command_run, "test": command_test}
+    commands = {"run": command_run, "test": command_test, "installers": command_installers}
     if not argv or argv[0] not in commands:
         print(__doc__)
         raise SystemExit(0 if argv[:1] in (["-h"], ["--help"]) else 2)
