@@ -55,7 +55,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
         rm -rf "$VENV"
         "$PY" -m venv "$VENV"
         echo "$REQS" > "$WORK/requirements-app.txt"
-        "$VENV/bin/pip" install -q -r "$WORK/requirements-app.txt" -r "$HERE/requirements-build.txt"
+        "$VENV/bin/pip" install -q -r "$WORK/requirements-app.txt" -r "$HERE/requirements-build.txt" \
+            > "$WORK/pip.log" 2>&1 || { grep -v '^WARNING: Location' "$WORK/pip.log" | tail -30; exit 1; }
         echo "$STAMP" > "$VENV/.hojo-build-stamp"
     fi
     "$VENV/bin/python" -c 'import PySide6; assert PySide6.__version__ == "6.11.3", PySide6.__version__'

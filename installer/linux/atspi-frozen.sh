@@ -13,14 +13,17 @@ if [ -z "${QT_LINUX_ACCESSIBILITY_ALWAYS_ON:-}" ]; then
 fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/hojo-atspi.XXXXXX")
 APP=""
-cleanup() { if [ -n "$APP" ]; then kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null; fi; rm -rf "$T"; }
+cleanup() { rc=$?; if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi; rm -rf "$T"; exit $rc; }
 trap cleanup EXIT
 start=$(date +%s%N)
 env -u QT_QPA_PLATFORM QT_QPA_PLATFORM=xcb HOJO_DATA_DIR="$T/data" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
     "$BUNDLE/hojo" > "$T/hojo.log" 2>&1 < /dev/null &
 APP=$!
-if ! /usr/bin/python3 "$ROOT/tools/a11y/atspi_probe.py" --app "Hojo Desk" --timeout 60 \
-        --step waitid:mainWindow --step waitid:budgetPage > "$T/tree.json" 2> "$T/probe.err"; then
+PROBE="$ROOT/tools/a11y/atspi_probe.py"
+# first wait until the main window and its first page are on the bus, then read the whole tree
+if ! /usr/bin/python3 "$PROBE" --app "Hojo Desk" --timeout 60 --step waitid:mainWindow \
+        --step waitid:budgetPage > "$T/wait.json" 2> "$T/probe.err" ||
+   ! /usr/bin/python3 "$PROBE" --app "Hojo Desk" --timeout 20 > "$T/tree.json" 2>> "$T/probe.err"; then
     echo "[atspi-frozen] probe failed:" >&2; cat "$T/probe.err" "$T/hojo.log" >&2; exit 1
 fi
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
