@@ -68,6 +68,12 @@ _CELL_FLAGS = (
 _NONE_KEY = -math.inf  # empty amounts sort before every amount
 
 
+def _tokens(text: str) -> tuple[str, ...]:
+    """The filter's words, normalised; empty words (a lone "·") dropped, duplicates too."""
+    words = (normalise_name(word) for word in text.split())
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
 class BudgetLinesModel(QAbstractTableModel):
     """Lines of a version, one row each. Names of codes come from the mappings given (code →
     name); ``states`` maps a 세출 line's program id (a 세입 line's 부서 id) to its request
@@ -82,6 +88,7 @@ class BudgetLinesModel(QAbstractTableModel):
         object_names: Mapping[str, str] | None = None,
         funding_names: Mapping[str, str] | None = None,
         program_names: Mapping[uuid.UUID, str] | None = None,
+        department_names: Mapping[uuid.UUID, str] | None = None,
         states: Mapping[uuid.UUID, str] | None = None,
         supplementary: bool = False,
         revenue: bool = False,
@@ -94,12 +101,14 @@ class BudgetLinesModel(QAbstractTableModel):
         self._funding_names = dict(funding_names or {})
         self._funding_order = {code: i for i, code in enumerate(self._funding_names)}
         self._program_names = dict(program_names or {})
+        self._department_names = dict(department_names or {})
         self._states = dict(states or {})
         self._supplementary = supplementary
         self._revenue = revenue
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filter = ""
+        self._tokens: tuple[str, ...] = ()
         self._load(lines)
 
     # -- building --------------------------------------------------------------------------
@@ -135,9 +144,8 @@ class BudgetLinesModel(QAbstractTableModel):
             if column in _SEARCHED:
                 texts = self._keys[i] if column == LineColumn.FUNDING else self._display[i]
                 searched.append([self._norm(text) for text in texts])
+        searched.append([self._norm(self._department(line)) for line in self._lines])
         self._search = ["\n".join(parts) for parts in zip(*searched, strict=True)]
-        if not searched:
-            self._search = [""] * len(self._lines)
         self._sorted = sorted(range(len(self._lines)), key=self._position_key)
         self._order = self._filtered(self._sorted)
 
@@ -176,7 +184,12 @@ class BudgetLinesModel(QAbstractTableModel):
             self._keys[i][row] = key
             if column in _SEARCHED:
                 searched.append(self._norm(display if column != LineColumn.FUNDING else key))
+        searched.append(self._norm(self._department(line)))
         self._search[row] = "\n".join(searched)
+
+    def _department(self, line: Line) -> str:
+        """The line's 부서 name: searched, not shown as a column."""
+        return self._department_names.get(line.department_id, "")
 
     def _norm(self, text: str) -> str:
         """``normalise_name`` with a cache: names repeat across thousands of lines."""
@@ -260,6 +273,10 @@ class BudgetLinesModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def has_line(self, line_id: uuid.UUID) -> bool:
+        """Whether the model holds the line, shown or filtered out."""
+        return line_id in self._row_of_id
+
     def total(self, column: LineColumn) -> int:
         """Sum of a money column over the rows shown (empty cells count 0)."""
         i = self.column_of(column)
@@ -303,7 +320,7 @@ class BudgetLinesModel(QAbstractTableModel):
         if source is None:
             source = self._append(line)
             self._sorted.append(source)
-            if self._filter and self._filter not in self._search[source]:
+            if not self._matches(source):
                 return -1
             row = len(self._order)
             self.beginInsertRows(QModelIndex(), row, row)
@@ -360,23 +377,33 @@ class BudgetLinesModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, text: str) -> None:
-        """Show only lines whose 회계, 통계목, 재원 or 세부사업 text contains ``text``
-        (case, spaces and middle dots ignored). A model reset."""
-        needle = normalise_name(text)
-        if needle == self._filter:
+        """Show only lines matching every word of ``text``; a word matches when it is part of
+        the line's 세부사업, 회계, 통계목 (code or name), 재원 or 부서 (case, middle dots
+        ignored): "긴급복지 지원 201-01" finds that program's 201-01 lines. A model reset."""
+        tokens = _tokens(text)
+        if tokens == self._tokens:
             return
-        narrowing = needle.startswith(self._filter)
+        # Narrowing (every old word is inside a new word) only scans the rows still shown.
+        narrowing = all(any(old in new for new in tokens) for old in self._tokens)
         self.beginResetModel()
-        self._filter = needle
+        self._tokens = tokens
+        self._filter = " ".join(tokens)
         self._order = self._filtered(self._order if narrowing else self._sorted)
         self.endResetModel()
 
+    def _matches(self, source: int) -> bool:
+        text = self._search[source]
+        return all(token in text for token in self._tokens)
+
     def _filtered(self, rows: Iterable[int]) -> list[int]:
-        needle = self._filter
-        if not needle:
+        tokens = self._tokens
+        if not tokens:
             return list(rows)
         search = self._search
-        return [r for r in rows if needle in search[r]]
+        if len(tokens) == 1:
+            needle = tokens[0]
+            return [r for r in rows if needle in search[r]]
+        return [r for r in rows if all(t in search[r] for t in tokens)]
 
     # -- QAbstractTableModel ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -158,6 +158,10 @@ class LinesModel(RowsModel[LineExecution]):
     def row_of(self, line_id: uuid.UUID) -> int:
         return next((i for i, x in enumerate(self._rows) if x.line_id == line_id), -1)
 
+    def has_line(self, line_id: uuid.UUID) -> bool:
+        """Whether the line is in the model, shown or filtered out."""
+        return any(x.line_id == line_id for x in self._all)
+
     def row_title(self, row: int) -> str:
         line = self.row_object(row)
         return f"{line.program_name} {self.object_text(line)}" if line else ""

@@ -2519,5 +2519,25 @@
         <source>조정·의결</source>
         <translation>Adjustment and resolution</translation>
     </message>
+    <message>
+        <source>세부사업, 통계목 코드와 이름, 회계, 부서로 찾습니다. 여러 낱말은 모두 맞는 줄만.</source>
+        <translation>Searches 세부사업 (programs), 통계목 code and name, account and department. With several words, only lines matching all of them.</translation>
+    </message>
+    <message>
+        <source>선택한 항목이 찾기 결과에 없어 선택을 해제했습니다.</source>
+        <translation>The selected line is not among the search results, so it is no longer selected.</translation>
+    </message>
+    <message>
+        <source>선택한 줄이 찾기 결과에 없어 선택을 해제했습니다.</source>
+        <translation>The selected line is not among the search results, so it is no longer selected.</translation>
+    </message>
+    <message>
+        <source>선택한 예산이 찾기 결과에 없어 선택을 해제했습니다.</source>
+        <translation>The selected budget line is not among the search results, so it is no longer selected.</translation>
+    </message>
+    <message>
+        <source>회계, 통계목 코드나 이름, 재원의 일부</source>
+        <translation>Part of the account, the 통계목 code or name, or the funding source</translation>
+    </message>
 </context>
 </TS>

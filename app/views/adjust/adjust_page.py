@@ -64,6 +64,7 @@ class AdjustPage(Page):
         self.data: cycle.VersionData | None = None
         self.model = BudgetLinesModel(columns=EXPENDITURE_COLUMNS, parent=self)
         self._pending_select: uuid.UUID | None = None
+        self._restoring = False  # re-selecting the shown line after a filter: panel unchanged
         self.versions = QComboBox()
         self.kind = QComboBox()
         self.kind.addItem(tr("세출"), "expenditure")
@@ -75,7 +76,7 @@ class AdjustPage(Page):
         add_row(top, tr("구분"), self.kind, "adjust.kind", tr("세출 또는 세입 예산"))
         add_row(
             top, tr("찾기"), self.filter, "adjust.filter",
-            tr("세부사업, 회계, 통계목 이름이나 코드로 찾습니다."),
+            tr("세부사업, 통계목 코드와 이름, 회계, 부서로 찾습니다. 여러 낱말은 모두 맞는 줄만."),
         )  # fmt: skip
         self.refresh_button = button(tr("새로 고침"), "adjust.refresh", self.reload)
         self.status = status_label("adjust.status")
@@ -212,7 +213,8 @@ class AdjustPage(Page):
             account_names=data.account_names,
             object_names=data.revenue_names if revenue else data.object_names,
             funding_names=data.funding_names, program_names=data.program_names,
-            states=data.states, supplementary=data.supplementary, revenue=revenue, parent=self,
+            department_names=data.department_names, states=data.states,
+            supplementary=data.supplementary, revenue=revenue, parent=self,
         )  # fmt: skip
         self.model.set_filter(self.filter.text())
         self.table.setModel(self.model)
@@ -225,8 +227,11 @@ class AdjustPage(Page):
             editable and can(roles, Action.ADJUST),
             editable and not revenue and can(roles, Action.RETURN_REQUEST),
         )
-        row = self.model.row_of(selected.id) if selected is not None else -1
-        self._select_row(max(row, 0) if self.model.rowCount() else -1)
+        if selected is not None and self.model.has_line(selected.id):
+            # the line shown before, or none when the filter hides it (never another line)
+            self._select_row(self.model.row_of(selected.id))
+        else:  # first load, or 세출 ↔ 세입: the first line shown
+            self._select_row(0 if self.model.rowCount() else -1)
 
     def _connect_selection(self) -> None:
         selection = self.table.selectionModel()
@@ -235,22 +240,49 @@ class AdjustPage(Page):
 
     def _select_row(self, row: int) -> None:
         if row < 0:
-            self.line_panel.set_line(None)
+            self._clear_selection()
             return
         self.table.setCurrentIndex(self.model.index(row, 0))  # keep a current cell (pitfall 5)
         self.table.selectRow(row)
         self._row_changed(self.model.index(row, 0))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if self._restoring:
+            return
         line, label = self.selected_line() if current.isValid() else (None, "")
         self.line_panel.set_line(line, label)
 
     def _filter_changed(self, text: str) -> None:
-        self.model.set_filter(text)
+        """Filter the table. The line in the 선택한 예산 항목 panel stays only while it is shown:
+        when the filter hides it, the selection and the panel are cleared (조정 and 반려 are
+        disabled) and that is said — 조정 must never apply to a line the user cannot see."""
+        selected = self.line_panel.line
+        self.model.set_filter(text)  # a model reset: the table has no current row now
         count = self.model.rowCount()
-        announce(self.filter, tr("조회 결과 {count}건").format(count=count))
-        if count and not self.table.currentIndex().isValid():
-            self._select_row(0)
+        said = tr("조회 결과 {count}건").format(count=count)
+        row = self.model.row_of(selected.id) if selected is not None else -1
+        if row >= 0:
+            self._restore_row(row)
+        elif selected is not None:
+            self._clear_selection()
+            said += ". " + tr("선택한 항목이 찾기 결과에 없어 선택을 해제했습니다.")
+        announce(self.filter, said)
+
+    def _restore_row(self, row: int) -> None:
+        """Make ``row`` current again after a model reset without reloading the panel (what
+        the user typed in 조정액 and 사유 stays)."""
+        self._restoring = True
+        try:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectRow(row)
+        finally:
+            self._restoring = False
+
+    def _clear_selection(self) -> None:
+        selection = self.table.selectionModel()
+        if selection is not None:
+            selection.clear()  # the selection and the current index
+        self.line_panel.set_line(None)
 
     # -- selection -------------------------------------------------------------------------------
     def selected_line(self) -> tuple[Line | None, str]:

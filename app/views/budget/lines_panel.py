@@ -32,9 +32,10 @@ class LinesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("linesPanel")
         self.model = BudgetLinesModel(columns=COLUMNS, parent=self)
+        self._restoring = False  # re-selecting the open line after a filter
         filter_label = QLabel(tr("편성 줄 찾기(&S)"))
         self.filter = QLineEdit()
-        buddy(filter_label, self.filter, tr("회계, 통계목, 재원 이름의 일부"), "lineFilter")
+        buddy(filter_label, self.filter, tr("회계, 통계목 코드나 이름, 재원의 일부"), "lineFilter")
         table_label = QLabel(tr("편성 목록(&T)"))
         self.table = QTableView()
         buddy(table_label, self.table, tr("선택한 사업의 예산 편성 줄"), "linesTable")
@@ -79,12 +80,41 @@ class LinesPanel(QWidget):
         old.deleteLater()
 
     def set_lines(self, lines: Sequence[Line]) -> None:
+        """New lines; the current line stays current when it is shown. A line the filter
+        hides is not replaced by another one: nothing is current then."""
+        current = self.current_line()
         self.model.set_filter(self.filter.text())
-        self.model.set_lines(lines)
+        self.model.set_lines(lines)  # a model reset: the table has no current row now
+        if current is not None and self.model.has_line(current.id):
+            self._select(self.model.row_of(current.id))
+        else:
+            self._select(0 if self.model.rowCount() else -1)
+
+    def _select(self, row: int) -> None:
+        if row < 0:
+            self.table.selectionModel().clear()
+            self.line_selected.emit(None)
+        else:
+            self.table.setCurrentIndex(self.model.index(row, 0))  # says line_selected
 
     def _filter(self, text: str) -> None:
+        """Filter the lines. The open line stays open while it is shown; when the filter hides
+        it, the selection and the 산출근거 editor are cleared and that is said, so nothing is
+        edited on a line the user cannot see (its draft is already in the cache)."""
+        current = self.current_line()
         self.model.set_filter(text)
-        announce(self.filter, self.summary.text())
+        said = self.summary.text()
+        row = self.model.row_of(current.id) if current is not None else -1
+        if row >= 0:  # current again without reopening it in the editor
+            self._restoring = True
+            try:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._restoring = False
+        elif current is not None:
+            self._select(-1)
+            said += ". " + tr("선택한 줄이 찾기 결과에 없어 선택을 해제했습니다.")
+        announce(self.filter, said)
 
     def _after_reset(self) -> None:
         rows = self.model.rowCount()
@@ -92,12 +122,10 @@ class LinesPanel(QWidget):
         self.summary.setText(
             tr("{count}줄, 요구액 합계 {total}천원").format(count=rows, total=f"{total:,}")
         )
-        if rows:
-            self.table.setCurrentIndex(self.model.index(0, 0))
-        else:
-            self.line_selected.emit(None)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
         self.line_selected.emit(self.model.line(current.row()) if current.isValid() else None)
 
     def current_line(self) -> Line | None:

@@ -31,6 +31,7 @@ class LinePanel(QWidget):
         self.setObjectName("executionLinePane")
         self.setAccessibleName(tr("예산 찾기"))
         self.model = LinesModel(parent=self)
+        self._restoring = False  # re-selecting the chosen line after a filter
         filter_label = QLabel(tr("예산 찾기(&F)"))
         self.filter = QLineEdit()
         buddy(
@@ -62,30 +63,54 @@ class LinePanel(QWidget):
         self.model = model
         self.table.setModel(model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        model.modelReset.connect(self._after_reset)
 
     def set_lines(self, lines: Sequence[LineExecution], object_names: Mapping[str, str]) -> None:
+        """New lines; the current line stays current when it is shown. A line the filter
+        hides is not replaced by another one: nothing is current then."""
         current = self.current_line()
         old = self.model
         self._attach(LinesModel(object_names, parent=self))
         old.deleteLater()
         self.model.set_filter(self.filter.text())
         self.model.set_lines(lines)
-        if current is not None:
-            self.select_line(current.line_id)
+        if current is not None and self.model.has_line(current.line_id):
+            self._select(self.model.row_of(current.line_id))
+        else:
+            self._select(0 if self.model.rowCount() else -1)
+
+    def _select(self, row: int) -> None:
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))  # says line_selected
+            return
+        self.table.selectionModel().clear()
+        self._row_changed(QModelIndex(), QModelIndex())
+        if not self.model.rowCount():
+            self.detail.setText(tr("찾는 예산이 없습니다"))
 
     def _filter(self, text: str) -> None:
-        self.model.set_filter(text)
-        announce(self.filter, tr("예산 {count}줄").format(count=self.model.rowCount()))
-
-    def _after_reset(self) -> None:
-        if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(0, 0))
-        else:
+        """Filter the lines. The chosen line stays chosen while it is shown; when the filter
+        hides it, the selection and the document form's line are cleared and that is said,
+        so no document is written against a line the user cannot see."""
+        current = self.current_line()
+        self.model.set_filter(text)  # a model reset: the table has no current row now
+        said = tr("예산 {count}줄").format(count=self.model.rowCount())
+        row = self.model.row_of(current.line_id) if current is not None else -1
+        if row >= 0:  # current again without re-sending it to the form
+            self._restoring = True
+            try:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._restoring = False
+        elif current is not None:
+            self._select(-1)
+            said += ". " + tr("선택한 예산이 찾기 결과에 없어 선택을 해제했습니다.")
+        elif not self.model.rowCount():
             self.detail.setText(tr("찾는 예산이 없습니다"))
-            self.line_selected.emit(None)
+        announce(self.filter, said)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
         line = self.model.row_object(current.row()) if current.isValid() else None
         self.detail.setText(line_text(line, self.model.object_text(line)) if line else "")
         self.table.setAccessibleDescription(self.detail.text() or tr("배정액, 집행액, 배정 잔액"))

@@ -52,6 +52,7 @@ class RevenuePage(Page):
         super().__init__(ctx, parent)
         self.data: cycle.VersionData | None = None
         self.line: RevenueLineOut | None = None
+        self._restoring = False  # re-selecting the open line after a filter: editor unchanged
         self._loaded = False
         self.versions = QComboBox()
         self.department = QComboBox()
@@ -188,7 +189,8 @@ class RevenuePage(Page):
         lines = [r for r in data.revenue if not dept or str(r.department_id) == dept]
         self.model = BudgetLinesModel(
             lines, columns=COLUMNS, account_names=data.account_names,
-            object_names=data.revenue_names, supplementary=data.supplementary, revenue=True,
+            object_names=data.revenue_names, department_names=data.department_names,
+            supplementary=data.supplementary, revenue=True,
             parent=self,
         )  # fmt: skip
         self.model.set_filter(self.filter.text())
@@ -196,8 +198,11 @@ class RevenuePage(Page):
         self._connect_selection()
         self.table.resizeColumnsToContents()
         keep = select or (self.line.id if self.line is not None else None)
-        row = self.model.row_of(keep) if keep is not None else -1
-        self._select_row(max(row, 0) if self.model.rowCount() else -1)
+        if keep is not None and self.model.has_line(keep):
+            # the line shown before, or none when the filter hides it (never another line)
+            self._select_row(self.model.row_of(keep))
+        else:
+            self._select_row(0 if self.model.rowCount() else -1)
 
     def _connect_selection(self) -> None:
         selection = self.table.selectionModel()
@@ -206,6 +211,9 @@ class RevenuePage(Page):
 
     def _select_row(self, row: int) -> None:
         if row < 0:
+            selection = self.table.selectionModel()
+            if selection is not None:
+                selection.clear()
             self._show_line(None)
             return
         self.table.setCurrentIndex(self.model.index(row, 0))
@@ -213,6 +221,8 @@ class RevenuePage(Page):
         self._row_changed(self.model.index(row, 0))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if self._restoring:
+            return
         line = self.model.line(current.row()) if current.isValid() else None
         self._show_line(line if isinstance(line, RevenueLineOut) else None)
 
@@ -229,8 +239,24 @@ class RevenuePage(Page):
         self.save_button.setEnabled(editable)
 
     def _filter_changed(self, text: str) -> None:
-        self.model.set_filter(text)
-        announce(self.filter, tr("조회 결과 {count}건").format(count=self.model.rowCount()))
+        """Filter the table; the open line stays only while it is shown. When the filter hides
+        it, the selection and the editor are cleared (저장 disabled) and that is said, so a
+        save never goes to a line the user cannot see."""
+        line = self.line
+        self.model.set_filter(text)  # a model reset: the table has no current row now
+        said = tr("조회 결과 {count}건").format(count=self.model.rowCount())
+        row = self.model.row_of(line.id) if line is not None else -1
+        if row >= 0:  # current again, the editor (and what was typed in it) unchanged
+            self._restoring = True
+            try:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.selectRow(row)
+            finally:
+                self._restoring = False
+        elif line is not None:
+            self._select_row(-1)
+            said += ". " + tr("선택한 항목이 찾기 결과에 없어 선택을 해제했습니다.")
+        announce(self.filter, said)
 
     def select_line(self, line_id: uuid.UUID) -> bool:
         row = self.model.row_of(line_id)

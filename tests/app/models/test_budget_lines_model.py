@@ -228,3 +228,37 @@ def test_english_headers_and_spoken_money(qapp: QApplication) -> None:
         assert cell(model, 0, LineColumn.STATE) == "Requested"
     finally:
         remove_translators(qapp, installed)
+
+
+def test_filter_words_are_anded_and_each_matches_any_column_or_the_department(
+    qtbot: QtBot,
+) -> None:
+    welfare, roads = uuid.UUID(int=11), uuid.UUID(int=12)
+    lines = [
+        line("201-01", 5304, program_id=welfare, position=0),
+        line("202-01", 300, program_id=welfare, position=1),
+        line("201-01", 90, program_id=roads, position=2),
+    ]
+    model = make(
+        lines,
+        columns=(LineColumn.PROGRAM, *DEFAULT_COLUMNS_FOR_FILTER),
+        program_names={welfare: "긴급복지 지원", roads: "도로 유지"},
+        department_names={uuid.UUID(int=2): "복지정책과"},
+    )
+    model.set_filter("긴급복지 지원 201-01")  # 세부사업 words + 통계목 code, in two columns
+    assert [model.line(r).amount for r in range(model.rowCount())] == [5304]
+    model.set_filter("201-01 사무관리비")  # 통계목 code and name
+    assert model.rowCount() == 2
+    model.set_filter("복지정책과 국내여비")  # 부서 (not a column) and a 통계목 name
+    assert [model.line(r).amount for r in range(model.rowCount())] == [300]
+    model.set_filter("복지정책과 307-02")  # every word must match
+    assert model.rowCount() == 0
+    model.set_filter("  ")
+    assert model.rowCount() == 3
+    model.set_filter("201-01")
+    model.set_filter("201-01 도로")  # narrowing keeps working with several words
+    assert [model.line(r).amount for r in range(model.rowCount())] == [90]
+    assert model.replace_line(line("202-01", 1, program_id=roads)) == -1  # new, filtered out
+
+
+DEFAULT_COLUMNS_FOR_FILTER = (LineColumn.ACCOUNT, LineColumn.OBJECT, LineColumn.FUNDING)

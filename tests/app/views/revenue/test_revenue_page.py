@@ -84,3 +84,20 @@ def test_other_department_and_past_versions_are_read_only(
     assert page.model.rowCount() == 5
     assert not page.editor.isEnabled()
     assert_accessible(page)
+
+
+def test_a_line_the_filter_hides_is_closed_and_cannot_be_saved(
+    qtbot: QtBot, make_context: MakeContext
+) -> None:
+    page = open_page(qtbot, make_context, "demo-dept-budget")
+    assert page.data is not None and page.model.rowCount() > 1
+    line = page.model.line(page.model.rowCount() - 1)
+    assert page.select_line(line.id) and page.save_button.isEnabled()
+    with recording() as said:
+        page.filter.setText("이런 세입은 없음")
+    assert page.line is None and not page.save_button.isEnabled()
+    assert page.table.currentIndex().isValid() is False
+    assert any("선택을 해제했습니다" in a.text for a in said)
+    page.filter.clear()
+    assert page.line is None  # never another line by itself
+    assert page.select_line(line.id) and page.save_button.isEnabled()
