@@ -37,13 +37,20 @@ def unnamed_focusable(tree: list[Node]) -> list[str]:
     ]
 
 
-def page_tree(probe: Probe, page_id: str, key: str) -> list[Node]:
-    probe.steps(MAIN_WINDOW, f"key:{key}", f"waitid:{page_id}", "sleep:400")
+def page_tree(probe: Probe, page_id: str) -> list[Node]:
+    """Open the page through the 작업 목록 by keyboard, found by its accessible id (not by its
+    Ctrl+N number, which moves when pages are added or hidden for a role)."""
+    probe.steps(MAIN_WINDOW, f"page:{page_id}", f"waitid:{page_id}", "sleep:400")
     answer = probe.tree(page_id)
     tree: list[Node] = answer["tree"]
     assert unnamed_focusable(tree) == []
     assert answer["problems"] == []
     return tree
+
+
+def navigation_entries(probe: Probe) -> list[str]:
+    tree: list[Node] = probe.tree("navigationList")["tree"]
+    return [n["name"] for n in tree if n["role"] == "list item"]
 
 
 def test_main_window_budget_page_tree(client: Client) -> None:
@@ -80,14 +87,20 @@ def test_main_window_budget_page_tree(client: Client) -> None:
     assert by_id(tree, "programTree")["table"]["column_headers"] == ["사업"]
 
 
-@pytest.mark.parametrize(
-    ("page_id", "key", "title"),
-    [("page.revenue", "ctrl+2", "세입"), ("page.adjust", "ctrl+3", "조정"),
-     ("page.admin", "ctrl+4", "사용자 관리")],
-)  # fmt: skip
-def test_other_pages_tree(client: Client, page_id: str, key: str, title: str) -> None:
+def test_navigation_entries_for_the_role(client: Client) -> None:
+    """부서 예산담당 sees every page but 사용자 관리 (관리자 only: hidden, its Ctrl+N off)."""
     _hojo, probe = client
-    tree = page_tree(probe, page_id, key)
+    assert navigation_entries(probe) == ["예산편성", "세입", "조정·의결", "지출", "보고서"]
+
+
+@pytest.mark.parametrize(
+    ("page_id", "title"),
+    [("page.revenue", "세입"), ("page.adjust", "조정·의결"), ("expenditurePage", "지출"),
+     ("page.reports", "보고서")],
+)  # fmt: skip
+def test_other_pages_tree(client: Client, page_id: str, title: str) -> None:
+    _hojo, probe = client
+    tree = page_tree(probe, page_id)
     page = tree[0]
     assert (page["role"], page["name"]) == ("filler", title)
     for node in tree:
@@ -99,7 +112,7 @@ def test_budget_task_by_keyboard_focus_and_announcements(client: Client) -> None
     """예산편성 by keyboard: pick a 세부사업, open a new line, write a 산출근거 formula, submit."""
     _hojo, probe = client
     events = probe.steps(
-        MAIN_WINDOW, "key:ctrl+1", "waitid:budgetPage", "sleep:300",
+        MAIN_WINDOW, "page:budgetPage", "waitfocus:programFilter", "sleep:300",
         "focus:programFilter", "type:긴급복지", "waitevent:object:announcement|사업 3개",
         "key:Tab", "key:End",
         "key:ctrl+shift+n", "waitfocus:lineAccount",
@@ -157,3 +170,22 @@ def test_table_headers_read_on_cells(client: Client) -> None:
     cell = probe.focused()
     assert cell is not None and cell["cell"].get("column_headers") == ["상태"], cell
     assert cell["name"] == "요구"
+
+
+def test_admin_page_tree_after_a_role_switch(client: Client) -> None:
+    """관리자 (the demo role switcher by keyboard) gets 사용자 관리; back to 부서 예산담당."""
+    _hojo, probe = client
+    events = probe.steps(
+        MAIN_WINDOW, "focus:navigationList", "key:Tab", "waitfocus:demoRoleSwitcher", "key:End",
+        "waitevent:object:announcement|바꿨습니다", "sleep:300",
+    )  # fmt: skip
+    assert "데모 관리자(으)로 바꿨습니다." in [text for text, _ in announcements(events)]
+    assert "사용자 관리" in navigation_entries(probe)
+    tree = page_tree(probe, "page.admin")
+    assert (tree[0]["role"], tree[0]["name"]) == ("filler", "사용자 관리")
+    probe.steps(
+        MAIN_WINDOW, "focus:navigationList", "key:Tab", "waitfocus:demoRoleSwitcher",
+        "key:Home", "waitevent:object:announcement|바꿨습니다", "key:Down",
+        "waitevent:object:announcement|부서 예산담당(으)로 바꿨습니다", "sleep:300",
+    )  # fmt: skip
+    assert "사용자 관리" not in navigation_entries(probe)

@@ -21,6 +21,8 @@ Commands of --serve (the test suite keeps one probe per test module):
 Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commits)
        xfocus:<window title regex> (X input focus)  focus:<id> (grabFocus)  action:<id>:<name>
        tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)
+       page:<id> (the 작업 목록 by keyboard: Alt+W, arrows until the page with accessible id
+                  <id> shows, Enter; the page's first control gets focus)
        waitfocus:<id or name> (until focused)
        waitevent:<type>[|<text in any_data or source name/id>]   (each wait: 10 s at most)
 
@@ -330,6 +332,8 @@ class Probe:
                 )
             else:
                 raise TimeoutError(f"Tab never reached {arg}")
+        elif kind == "page":
+            self.open_page(arg)
         elif kind == "sleep":
             delay = int(arg) / 1000
         elif kind == "waitid":
@@ -351,8 +355,10 @@ class Probe:
         input-method commits (tools/a11y/test_ime.py), each confirmed by its text insert."""
         for chunk in runs(text):
             if chunk.isascii():
+                mark = len(self.events)
                 per_char = os.environ.get("A11Y_TYPE_DELAY", "20")
                 subprocess.run(["xdotool", "type", "--delay", per_char, chunk], check=True)
+                self.wait_delivered(mark, chunk)
                 continue
             mark = len(self.events)
             ime_commit(chunk)
@@ -360,6 +366,90 @@ class Probe:
                 lambda m=mark, c=chunk: self._seen(m, "object:text-changed:insert", c),
                 f"the input method's commit of {chunk!r} to reach the focused text",
             )
+
+    def wait_delivered(self, mark, chunk):
+        """Wait until the keys just typed reached the client, before anything else is sent.
+
+        With a screen reader listening, Qt holds every key until the screen reader answers
+        (``QSpiApplicationAdaptor``: it forwards keys to AT-SPI listeners and delivers them on
+        the reply or its timeout), while an input-method commit comes straight through: without
+        this wait "25,000원*4회" arrived as "25,0원00*4회". Into an editable text: until as many
+        characters were inserted as typed; elsewhere (type-ahead in a list): until the client
+        has been quiet for 300 ms.
+        """
+        acc = self.last_focus
+        try:
+            editable = acc is not None and acc.getState().contains(pyatspi.STATE_EDITABLE)
+        except Exception:
+            editable = False
+        if editable:
+            self.wait(
+                lambda: self._inserted(mark) >= len(chunk),
+                f"the typed {chunk!r} to reach the focused text (Qt holds keys for the screen "
+                "reader)",
+            )
+        else:
+            self.wait_quiet(0.3)
+
+    def _inserted(self, mark):
+        return sum(
+            len(str(e["any_data"]))
+            for e in self.events[mark:]
+            if e["type"].startswith("object:text-changed:insert")
+        )
+
+    def wait_quiet(self, quiet, limit=WAIT_S):
+        """Until no event came from the client for ``quiet`` seconds (``limit`` at most)."""
+        end = time.monotonic() + limit
+        count, since = len(self.events), time.monotonic()
+        while time.monotonic() < end:
+            pump(0.03)
+            if len(self.events) != count:
+                count, since = len(self.events), time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+
+    def open_page(self, ident):
+        """Open the page with accessible id ``ident`` the way a keyboard user does: Alt+W (작업
+        목록), Home, Down until that page shows (the list shows each page as the arrows move
+        over it), Enter (focus goes to the page's first control). Independent of the order of
+        the list and of Ctrl+N numbers (which change when pages are added or hidden)."""
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+w"], check=True)
+        self.wait(
+            lambda: self._focused_is("navigationList") or self._focus_role("list item"),
+            "focus in the 작업 목록 after Alt+W",
+        )
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "Home"], check=True)
+        self.wait_quiet(0.3, 3)
+        for _ in range(20):
+            if self._has(ident):
+                break
+            mark = len(self.events)
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "Down"], check=True)
+            try:
+                self.wait(
+                    lambda m=mark: (
+                        self._seen(m, "object:state-changed:focused", "")
+                        or self._seen(m, "object:active-descendant-changed", "")
+                    ),
+                    "the next entry of 작업 목록",
+                )
+            except TimeoutError:
+                raise TimeoutError(f"page {ident!r} is not in the 작업 목록") from None
+        else:
+            raise TimeoutError(f"page {ident!r} is not in the 작업 목록")
+        mark = len(self.events)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "Return"], check=True)
+        self.wait(
+            lambda: self._seen(mark, "object:state-changed:focused", ""),
+            f"focus into {ident} after Enter",
+        )
+
+    def _focus_role(self, role):
+        try:
+            return self.last_focus is not None and self.last_focus.getRoleName() == role
+        except Exception:
+            return False
 
     def _has(self, ident):
         try:
