@@ -22,6 +22,8 @@
 #   MAX_BUNDLE_MB=180    size limit of the bundle
 #   GLIBC_MAX=2.36       the highest glibc symbol version the bundle may need
 #   SKIP_BUILD=1         reuse the bundle already in OUTDIR/hojo (package and test only)
+#   BUILD_VENV=DIR       the build venv (default $WORK/venv); rebuilt whenever pyproject's
+#                        dependencies, requirements-build.txt or the Python change
 set -euo pipefail
 
 OUTDIR=${1:?usage: installer/build-linux.sh OUTDIR}
@@ -39,7 +41,7 @@ MAX_BUNDLE_MB=${MAX_BUNDLE_MB:-180}
 GLIBC_MAX=${GLIBC_MAX:-2.36}
 DIST=$OUTDIR/hojo
 DEB=$OUTDIR/hojo_${VERSION}_amd64.deb
-VENV=$WORK/venv
+VENV=${BUILD_VENV:-$WORK/venv}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 PIP_DISABLE_PIP_VERSION_CHECK=1
 
 log() { printf '\n[build-linux] == %s (%s)\n' "$*" "$(date +%T)"; }
