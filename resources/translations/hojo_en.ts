@@ -2539,5 +2539,27 @@
         <source>회계, 통계목 코드나 이름, 재원의 일부</source>
         <translation>Part of the account, the 통계목 code or name, or the funding source</translation>
     </message>
+    <message>
+        <source>문제 신고/진단(&amp;D)…</source>
+        <translation>Report a problem / diagnostics (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>담당자에게 보낼 진단 자료를 파일로 만듭니다 (비밀번호·토큰 제외).</source>
+        <translation>Writes a diagnostics file to send to the help desk (without passwords or tokens).</translation>
+    </message>
+    <message>
+        <source>진단 자료를 만들었습니다. 이 파일을 담당자에게 보내 주세요:
+{path}</source>
+        <translation>The diagnostics file is ready. Please send this file to the help desk:
+{path}</translation>
+    </message>
+    <message>
+        <source>문제 신고/진단</source>
+        <translation>Report a problem / diagnostics</translation>
+    </message>
+    <message>
+        <source>진단 자료를 만들지 못했습니다: {error}</source>
+        <translation>The diagnostics file could not be written: {error}</translation>
+    </message>
 </context>
 </TS>
