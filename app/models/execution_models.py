@@ -13,14 +13,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.i18n import N_, tr
 from app.models.roles import MoneyText, Roles
-from app.operations.execution import Submission
-from app.services.cache.records import OutboxState
 from domain.codes import normalise_name
 from domain.contracts.execution import DocumentOut, LineExecution
 from domain.execution import DocKind, DocState
@@ -209,15 +207,33 @@ class DocumentsModel(RowsModel[DocumentOut]):
 
 
 # -- the outbox ---------------------------------------------------------------------------
+class Submission(Protocol):
+    """What the table shows of one queued submission (the operations layer's ``Submission``;
+    a protocol here, so item models never depend on operations or services)."""
+
+    @property
+    def kind(self) -> DocKind: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def amount(self) -> int: ...
+    @property
+    def state(self) -> str: ...  # the outbox state's value: pending / sent / failed
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def error(self) -> str: ...
+
+
 _OUTBOX_STATES = {
-    OutboxState.PENDING: N_("보내기 대기"),
-    OutboxState.SENT: N_("보냄"),
-    OutboxState.FAILED: N_("거절됨"),
+    "pending": N_("보내기 대기"),
+    "sent": N_("보냄"),
+    "failed": N_("거절됨"),
 }
 
 
 def submission_state(item: Submission) -> str:
-    return tr(_OUTBOX_STATES[item.state])
+    return tr(_OUTBOX_STATES[str(item.state)])
 
 
 class SubmissionsModel(RowsModel[Submission]):
@@ -241,4 +257,4 @@ class SubmissionsModel(RowsModel[Submission]):
         return f"{kind_label(item.kind)} {item.title}".strip()
 
     def pending(self) -> int:
-        return sum(1 for s in self._rows if s.state is OutboxState.PENDING)
+        return sum(1 for s in self._rows if s.state == "pending")
