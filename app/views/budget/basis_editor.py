@@ -45,6 +45,7 @@ from app.models.commands import (
     move_command,
 )
 from app.views.budget.funding_box import FundingBox
+from app.views.layout_state import rows_height
 from domain.contracts.budget import BasisItemOut
 
 JsonDict = dict[str, Any]
@@ -62,6 +63,10 @@ _STRUCTURE = (
     ("basisUp", N_("위로 이동"), "Alt+Shift+Up", "move_up"),
     ("basisDown", N_("아래로 이동"), "Alt+Shift+Down", "move_down"),
 )
+
+
+VISIBLE_ROWS = 8
+"""The 산출근거 tree never gets shorter than this many items."""
 
 
 class BasisEditor(QWidget):
@@ -89,6 +94,8 @@ class BasisEditor(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setColumnWidth(BasisColumn.LABEL, 220)
         self.tree.setColumnWidth(BasisColumn.FORMULA, 240)
+        # at least VISIBLE_ROWS items; the fields and buttons below scroll with the pane
+        self.tree.setMinimumHeight(rows_height(self.tree, VISIBLE_ROWS, self.tree.header()))
 
         buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}

@@ -11,7 +11,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.a11y import identify, keys, status_label
@@ -25,6 +25,7 @@ from app.views.budget.basis_editor import BasisEditor
 from app.views.budget.editing import LineEditing
 from app.views.budget.lines_panel import LinesPanel
 from app.views.budget.program_panel import ProgramPanel
+from app.views.layout_state import remember_splitter
 from app.views.page import Page
 from domain.contracts.structure import ProgramOut
 
@@ -55,6 +56,8 @@ class BudgetPage(Page):
         self.commands = BudgetActions(self)
 
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("budgetLinesSplitter")
+        right.setChildrenCollapsible(False)  # the table and the tree keep their 8 rows
         top = QWidget()
         top.setObjectName("budgetLinesPane")
         top.setAccessibleName(tr("편성 목록"))
@@ -64,10 +67,18 @@ class BudgetPage(Page):
         top_layout.addWidget(self.commands)
         right.addWidget(top)
         right.addWidget(scroll_pane(self.editor))  # scrolls at 200 % font instead of clipping
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("budgetSplitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.programs)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        self.splitters = (splitter, right)
+        config_dir = getattr(getattr(ctx, "paths", None), "user_config_dir", None)
+        self._sized = remember_splitter(splitter, config_dir, "budget/programs")
+        self._sized = remember_splitter(right, config_dir, "budget/lines") and self._sized
         header = QHBoxLayout()
         header.addWidget(self.heading)
         header.addWidget(self.status, 1)
@@ -85,6 +96,23 @@ class BudgetPage(Page):
         self.editing.status.connect(self.say)
         self.editing.quiet_status.connect(self.status.setText)
         self.editing.line_saved.connect(self.line_saved)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show without saved sizes: programs narrow, lines ≥ 8 rows
+            self._sized = True
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        splitter, right = self.splitters
+        width = max(splitter.width(), 1)
+        programs = min(max(self.programs.minimumSizeHint().width(), width // 5), width // 3)
+        splitter.setSizes([programs, width - programs])
+        height = max(right.height(), 1)
+        top = right.widget(0)
+        lines = top.minimumSizeHint().height() if top is not None else height // 2
+        lines = max(lines, height * 45 // 100)  # 45 %, never below its 8 rows
+        right.setSizes([lines, max(height - lines, 1)])
 
     # -- Page ------------------------------------------------------------------------------
     def undo_stack(self) -> QUndoStack:

@@ -19,6 +19,9 @@ from app.i18n import tr
 from app.models import BudgetLinesModel, LineColumn
 from app.models.budget_lines_model import Line
 
+VISIBLE_ROWS = 8
+"""The lines table never gets shorter than this many rows (the editor below scrolls)."""
+
 COLUMNS = (
     LineColumn.ACCOUNT, LineColumn.OBJECT, LineColumn.FUNDING, LineColumn.BASE,
     LineColumn.AMOUNT, LineColumn.CHANGE, LineColumn.STATE,
@@ -41,7 +44,10 @@ class LinesPanel(QWidget):
         buddy(table_label, self.table, tr("선택한 사업의 예산 편성 줄"), "linesTable")
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        row = max(24, self.table.fontMetrics().height() + 8)  # rows grow with the font
+        self.table.verticalHeader().setDefaultSectionSize(row)
+        header = max(self.table.horizontalHeader().sizeHint().height(), row)
+        self.table.setMinimumHeight(VISIBLE_ROWS * row + header + 2 * self.table.frameWidth() + 4)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(False)

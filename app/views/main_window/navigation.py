@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
@@ -117,8 +117,20 @@ class Navigation(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
         layout.addWidget(self.list)
+        self._label = label
         self.actions_by_index: dict[int, QAction] = {}
         self._build_actions()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the longest entry (or the label), not QListView's fixed 256 px."""
+        hint = super().sizeHint()
+        return QSize(self.content_width(), hint.height())
+
+    def content_width(self) -> int:
+        view = self.list
+        entries = view.sizeHintForColumn(0) if self.model.rowCount() else 0
+        frame = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        return max(entries + frame + 8, self._label.sizeHint().width())
 
     def _build_actions(self) -> None:
         number = 0

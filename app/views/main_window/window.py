@@ -18,6 +18,7 @@ from app.i18n import tr
 from app.operations import Changes
 from app.operations.session import ConnectionState, SessionOps, SessionUser
 from app.views.auth import window_title
+from app.views.layout_state import remember_splitter
 from app.views.main_window import commands
 from app.views.main_window.actions import build_actions
 from app.views.main_window.navigation import Navigation, PageEntry, load_entries
@@ -45,9 +46,13 @@ class MainWindow(QMainWindow):
         self.empty.setObjectName("emptyPage")
         self.stack.addWidget(self.empty)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)  # the navigation as wide as its entries
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        self._nav_sized = remember_splitter(splitter, ctx.paths.user_config_dir, "main/navigation")
         self.setCentralWidget(splitter)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -63,6 +68,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.set_user(ops.user)
         self.resize(1200, 800)
+        if not self._nav_sized:  # no saved layout: the navigation fits its entries
+            nav = self.navigation.content_width()
+            self.splitter.setSizes([nav, max(self.width() - nav, 1)])
 
     def _connect(self) -> None:
         a = self.menu_actions
