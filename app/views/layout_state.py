@@ -27,8 +27,9 @@ def remember_splitter(splitter: QSplitter, config_dir: Path | None, key: str) ->
     name = f"splitters/{key}"
     restored = False
     saved = _settings(config_dir).value(name)
-    if isinstance(saved, QByteArray | bytes) and len(saved):
-        restored = splitter.restoreState(QByteArray(saved))
+    if isinstance(saved, QByteArray | bytes):
+        state = QByteArray(saved)
+        restored = not state.isEmpty() and splitter.restoreState(state)
 
     def save(_pos: int, _index: int) -> None:
         settings = _settings(config_dir)
