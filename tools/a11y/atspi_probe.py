@@ -16,6 +16,7 @@ Commands of --serve (the test suite keeps one probe per test module):
                                                        description, text, value, table headers)
   {"op": "steps", "steps": [...], "delay_ms": 150}    run steps; answer the events seen
   {"op": "focused"}                                    the focused accessible (brief) or null
+  {"op": "showing", "id": ID}                          is an accessible with that id showing
   {"op": "quit"}
 
 Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commits)
@@ -503,6 +504,9 @@ class Probe:
             return self.tree(cmd.get("root"), cmd.get("showing", True))
         if op == "steps":
             return self.run_steps(cmd.get("steps", []), cmd.get("delay_ms", 150))
+        if op == "showing":
+            pump(0.05)
+            return {"showing": self._has(cmd["id"])}
         if op == "focused":
             pump(0.05)
             acc = self.last_focus or focused_of(self.app)
