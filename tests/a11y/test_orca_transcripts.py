@@ -175,6 +175,7 @@ def transcript(orca: Orca, probe: Probe, steps: list[str], partial: Path | None 
         answer = probe.ask(op="steps", steps=group, delay_ms=120)
         events: list[dict[str, Any]] = answer["events"]
         quiet_until(orca)
+        events += probe.ask(op="events", seconds=0.1)["events"]  # while Orca spoke
         said = orca.utterances()[before:]
         if not group[0].startswith("xfocus"):
             lines.append(f"## {group[0]}")
@@ -260,8 +261,11 @@ BUDGET_REQUEST = [
     "key:Tab", "waitfocus:lineFunding", "key:End",         # 재원: 자체재원
     "key:Return", "waitevent:object:announcement|새 줄을 만들었습니다",
     MAIN_WINDOW, "waitfocus:basisLabel",
-    "type:○ 교통비", "key:Tab", "waitfocus:basisFormula", "type:25,000원*4회",
+    # a pause after each burst of typing: the line is saved on this PC and that is said once
+    "type:○ 교통비", "waitevent:object:announcement|임시 저장했습니다",
+    "key:Tab", "waitfocus:basisFormula", "type:25,000원*4회",
     "waitevent:object:property-change:accessible-name|100,000원",
+    "waitevent:object:announcement|임시 저장했습니다",
     "tabto:funding_03", "type:100",
     "key:ctrl+shift+s", "waitevent:object:announcement|요구했습니다",
     # (not Ctrl+Shift+I here: the submit destroys the focused 재원 field and leaves no focus,

@@ -17,6 +17,7 @@ Commands of --serve (the test suite keeps one probe per test module):
   {"op": "steps", "steps": [...], "delay_ms": 150}    run steps; answer the events seen
   {"op": "focused"}                                    the focused accessible (brief) or null
   {"op": "showing", "id": ID}                          is an accessible with that id showing
+  {"op": "events", "seconds": 0.1}                     the events not yet answered
   {"op": "quit"}
 
 Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commits)
@@ -478,9 +479,10 @@ class Probe:
         return False
 
     def run_steps(self, steps, delay_ms):
+        # Events that came between two commands (a timer in the client, a late announcement)
+        # are kept and answered with this command: never dropped.
         pump(0.05)
-        self.events.clear()
-        self.mark = 0
+        self.mark = len(self.events)
         started = now()
         for step in steps:
             self.events.append({"t": now(), "type": "STEP", "step": step})
@@ -490,7 +492,13 @@ class Probe:
                 self.events.append({"t": now(), "type": "STEP-ERROR", "error": repr(exc)})
                 break
         pump(delay_ms / 1000)
-        return {"events": list(self.events), "seconds": round(now() - started, 3)}
+        return {"events": self.take(), "seconds": round(now() - started, 3)}
+
+    def take(self):
+        """The events not yet answered (and forget them)."""
+        events, self.events = self.events, []
+        self.mark = 0
+        return events
 
     def tree(self, root, showing):
         acc = by_id(self.app, root, True) if root else self.app
@@ -504,6 +512,9 @@ class Probe:
             return self.tree(cmd.get("root"), cmd.get("showing", True))
         if op == "steps":
             return self.run_steps(cmd.get("steps", []), cmd.get("delay_ms", 150))
+        if op == "events":
+            pump(cmd.get("seconds", 0.1))
+            return {"events": self.take()}
         if op == "showing":
             pump(0.05)
             return {"showing": self._has(cmd["id"])}
