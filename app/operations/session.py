@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -41,6 +42,7 @@ from app.services.api.errors import (
     SessionRevoked,
 )
 from app.services.api.health import ServerCheck, check_server
+from app.services.api.session import Clock
 from app.services.api.transport import Transport
 from domain.contracts.auth import SessionUser, TokenResponse
 from domain.roles import Role
@@ -136,6 +138,7 @@ class SessionOps(QObject):
         runner: OperationRunner,
         *,
         credentials: Callable[[], CredentialStore] = default_credential_store,
+        clock: Clock = time.time,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -143,6 +146,7 @@ class SessionOps(QObject):
         self.runner = runner
         self.events = SessionEvents(self)
         self._credentials = credentials
+        self.clock = clock  # the sessions' time (tests move it); used by the next connect_to
         self._credential_store: CredentialStore | None = None
         self.keeper = TokenKeeper(self.credential_store)
         self.demo = False
@@ -182,7 +186,9 @@ class SessionOps(QObject):
         self.close()
         self.server_url, self._headers, self.transport = transport.base_url, extra, transport
         self.keeper.server_url = self.server_url
-        self.session = WatchedSession(transport, self.events, on_refresh_token=self.keeper)
+        self.session = WatchedSession(
+            transport, self.events, clock=self.clock, on_refresh_token=self.keeper
+        )
         self.keeper.session = self.session
         self.api = HojoApi(self.session)
         return self.session
