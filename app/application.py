@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from app.config import Config
 from app.context import AppContext
 from app.i18n import install_translators, tr
+from app.logs import install_logging
 from app.operations import ChangeHub, OperationRunner
 from app.operations.session import (
     DEMO_START_LOGIN,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from app.services.auth.credentials import CredentialStore
     from app.services.cache.database import CacheDatabase
     from app.services.demo_server import DemoServer
+
 
 log = logging.getLogger(__name__)
 
@@ -290,12 +292,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``hojo``: the desktop client. ``--benchmark-exit`` quits as soon as the window is ready."""
     started = time.perf_counter()
     args = list(sys.argv if argv is None else argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationName("Hojo Desk")
     config = Config.load()
+    install_logging(config.paths.log_dir)
     for problem in config.problems:
         log.warning("%s", problem)
     translators = install_translators(app, config.text("language"))
