@@ -17,6 +17,7 @@ __all__ = [
     "DepartmentUpdate",
     "FundingSourceCreate",
     "FundingSourceOut",
+    "GovernmentOut",
     "ProgramCreate",
     "ProgramLevel",
     "ProgramOut",
@@ -27,6 +28,13 @@ __all__ = [
 ProgramLevel = Literal["정책", "단위", "세부"]
 PROGRAM_LEVELS: tuple[ProgramLevel, ...] = ("정책", "단위", "세부")
 YEAR = Field(ge=2000, le=2100)
+
+
+class GovernmentOut(BaseModel):
+    """The signed-in user's 지방자치단체: 행정표준기관코드 and name (e.g. 인천광역시 동구)."""
+
+    code: str
+    name: str
 
 
 class DepartmentOut(BaseModel):

@@ -16,6 +16,7 @@ from domain.contracts.structure import (
     DepartmentUpdate,
     FundingSourceCreate,
     FundingSourceOut,
+    GovernmentOut,
     ProgramCreate,
     ProgramLevel,
     ProgramOut,
@@ -23,7 +24,7 @@ from domain.contracts.structure import (
     ProgramUpdate,
 )
 from domain.roles import Action
-from server.deps import DbSession, Principal, require
+from server.deps import CurrentPrincipal, DbSession, Principal, require
 from server.kit.etag import check_version, set_etag
 from server.kit.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from server.structure import codes, programs, service
@@ -37,6 +38,14 @@ Editor = Annotated[Principal, Depends(require(Action.EDIT_BUDGET_DRAFT))]
 
 def _dept_out(d: object) -> DepartmentOut:
     return DepartmentOut.model_validate(d, from_attributes=True)
+
+
+# -- 지방자치단체 ---------------------------------------------------------------------------
+@router.get("/government", response_model=GovernmentOut, summary="로그인한 사용자의 지방자치단체")
+def get_government(session: DbSession, principal: CurrentPrincipal) -> GovernmentOut:
+    """Any signed-in user (self-service like /auth/me): the government of the token."""
+    gov = service.get_government(session, principal.government_code)
+    return GovernmentOut(code=gov.code, name=gov.name)
 
 
 # -- 부서 ------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from domain.contracts.structure import (
 from server.audit.service import Actor, record
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict, not_found
-from server.models import Account, Department, FundingSource
+from server.models import Account, Department, FundingSource, Government
 
 
 def actor_of(principal: Principal) -> Actor:
@@ -57,6 +57,14 @@ def field_error(status: int, code: str, field: str, message: str) -> ProblemErro
 
 
 # -- 부서 ------------------------------------------------------------------------------------
+def get_government(session: Session, gov: str) -> Government:
+    """The caller's own government (its code comes from the token, never from the request)."""
+    row = session.get(Government, gov)
+    if row is None:
+        raise not_found("지방자치단체")
+    return row
+
+
 def list_departments(session: Session, gov: str) -> list[Department]:
     stmt = select(Department).where(Department.government_code == gov).order_by(Department.name)
     return list(session.scalars(stmt))

@@ -43,7 +43,7 @@ from tests.server.factories import bearer, make_department, make_government, mak
 
 PUBLIC = {"/api/v1/health", "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/logout"}
 PUBLIC |= {"/api/v1/auth/demo"}  # no bearer token: the demo credential; 404 outside demo mode
-SELF_SERVICE = {"/api/v1/auth/me", "/api/v1/auth/password"}
+SELF_SERVICE = {"/api/v1/auth/me", "/api/v1/auth/password", "/api/v1/government"}
 B_MARKER = "B구-비밀부서"
 
 

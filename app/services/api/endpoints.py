@@ -38,6 +38,7 @@ from domain.contracts.budget import (
 from domain.contracts.execution import (
     AllotmentIn,
     AllotmentOut,
+    CloseIn,
     DirectResolutionIn,
     DirectResolutionOut,
     DocumentIn,
@@ -56,6 +57,7 @@ from domain.contracts.structure import (
     CodeOut,
     DepartmentOut,
     FundingSourceOut,
+    GovernmentOut,
     ProgramOut,
     ProgramPage,
 )
@@ -123,6 +125,10 @@ class HojoApi:
 
     def change_password(self, current_password: str, new_password: str) -> SessionUser:
         return self.session.change_password(current_password, new_password)
+
+    def government(self) -> GovernmentOut:
+        """The signed-in user's government (code and name; from the token on the server)."""
+        return self._get(GovernmentOut, "/government")
 
     # --- structure -----------------------------------------------------------------------------
     def departments(self) -> list[DepartmentOut]:
@@ -418,6 +424,18 @@ class HojoApi:
     def create_payment_order(self, body: PaymentIn, idempotency_key: uuid.UUID) -> DocumentOut:
         """지급명령 (지출원) of a whole 결의; refused (403) to the 결의's writer."""
         path = "/execution/payment-orders"
+        return self._send(DocumentOut, "POST", path, body, idempotency_key=idempotency_key)
+
+    def create_payment(self, body: PaymentIn, idempotency_key: uuid.UUID) -> DocumentOut:
+        """지급 (지출원 records the 금고 transfer) of a whole 지급명령."""
+        path = "/execution/payments"
+        return self._send(DocumentOut, "POST", path, body, idempotency_key=idempotency_key)
+
+    def close_document(
+        self, document_id: uuid.UUID, to: str, body: CloseIn, idempotency_key: uuid.UUID
+    ) -> DocumentOut:
+        """반려 (``to="return"``) or 취소 (``to="cancel"``) with its reason; releases once."""
+        path = f"/execution/documents/{document_id}/{to}"
         return self._send(DocumentOut, "POST", path, body, idempotency_key=idempotency_key)
 
     def withholding_report(self, year: int) -> list[WithholdingReportRow]:

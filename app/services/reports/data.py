@@ -92,9 +92,8 @@ def fetch(
     job.set_progress(0.0, "예산 버전 읽는 중")
     version = api.version(version_id)
     year = version.fiscal_year
-    me = api.me()
-    gov = me.government_code
-    data = ReportData(version, gov, known_government(gov) or f"기관코드 {gov}")
+    gov = api.government()
+    data = ReportData(version, gov.code, gov.name or known_government(gov.code) or gov.code)
     job.raise_if_cancelled()
     if expenditure:
         job.set_progress(0.05, "세출 예산과 산출근거 읽는 중")

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from app.services.reports.data import NullJob, fetch
-from tests.app.services.reports.realserver import donggu_server
+from tests.app.services.reports.realserver import GOV_NAME, donggu_server
 from tests.conftest import real_data_file
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
@@ -64,6 +64,16 @@ def test_expenditure_book_has_every_total(books: dict[str, Any]) -> None:
         assert f"세부사업 {name}" in text.replace("\n", " ") or name[:10] in text
         assert f"{amount:,}" in text
     assert books["pages"] > 100
+
+
+def test_cover_names_the_government_from_the_server(books: dict[str, Any]) -> None:
+    assert books["api"].government().name == GOV_NAME
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(books["tmp"] / "세출.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert GOV_NAME in cover and "기관코드" not in cover
+    assert books["data"].title("세출예산서").startswith(f"2024년도 {GOV_NAME} ")
 
 
 def test_revenue_book_has_every_total(books: dict[str, Any]) -> None:
