@@ -23,7 +23,14 @@ from domain.codes import normalise_name
 from domain.contracts.execution import DocumentOut, LineExecution
 from domain.execution import DocKind, DocState
 
-__all__ = ["DocumentsModel", "LinesModel", "SubmissionsModel", "kind_label", "state_label"]
+__all__ = [
+    "DocumentsModel",
+    "LinesModel",
+    "ReviewModel",
+    "SubmissionsModel",
+    "kind_label",
+    "state_label",
+]
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -258,3 +265,53 @@ class SubmissionsModel(RowsModel[Submission]):
 
     def pending(self) -> int:
         return sum(1 for s in self._rows if s.state == "pending")
+
+
+# -- documents waiting for the 재무관 or the 지출원 -------------------------------------------
+class ReviewModel(RowsModel[DocumentOut]):
+    """Documents another role wrote, waiting for this one: 종류, 예산, 적요, 금액, 남은 금액,
+    작성자, 상태 (text); filtered by a typed text over 적요, 예산 and 작성자."""
+
+    def __init__(
+        self,
+        line_text: Callable[[uuid.UUID], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        self.line_text: Callable[[uuid.UUID], str] = line_text or (lambda _id: "")
+        super().__init__(
+            [
+                Column(N_("종류"), lambda d: kind_label(d.kind)),
+                Column(N_("예산"), lambda d: self.line_text(d.line_id)),
+                Column(N_("적요"), lambda d: d.title),
+                Column(N_("금액"), str, money=lambda d: d.amount),
+                Column(N_("남은 금액"), str, money=lambda d: d.left),
+                Column(N_("작성자"), lambda d: d.author_login),
+                Column(N_("상태"), state_label),
+            ],
+            parent,
+        )
+        self._all: list[DocumentOut] = []
+        self._needle = ""
+
+    def set_documents(self, documents: Sequence[DocumentOut]) -> None:
+        self._all = list(documents)
+        self.set_filter(self._needle)
+
+    def set_filter(self, text: str) -> None:
+        self._needle = normalise_name(text)
+        self.set_rows(
+            [
+                d
+                for d in self._all
+                if not self._needle
+                or self._needle
+                in normalise_name(f"{d.title} {self.line_text(d.line_id)} {d.author_login}")
+            ]
+        )
+
+    def row_of(self, document_id: uuid.UUID) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.id == document_id), -1)
+
+    def row_title(self, row: int) -> str:
+        doc = self.row_object(row)
+        return f"{kind_label(doc.kind)} {doc.title}".strip() if doc else ""

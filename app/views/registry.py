@@ -14,3 +14,4 @@ PAGES.append(("app.views.adjust.adjust_page", "AdjustPage"))
 PAGES.append(("app.views.admin.admin_page", "AdminPage"))
 PAGES.append(("app.views.execution.expenditure_page", "ExpenditurePage"))
 PAGES.append(("app.views.reports.reports_page", "ReportsPage"))
+PAGES += [("app.views.execution.review_page", c) for c in ("ObligationPage", "PaymentPage")]

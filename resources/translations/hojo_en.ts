@@ -2561,5 +2561,153 @@
         <source>진단 자료를 만들지 못했습니다: {error}</source>
         <translation>The diagnostics file could not be written: {error}</translation>
     </message>
+    <message>
+        <source>문서 찾기</source>
+        <translation>Find documents</translation>
+    </message>
+    <message>
+        <source>문서 찾기(&amp;F)</source>
+        <translation>&amp;Find documents</translation>
+    </message>
+    <message>
+        <source>적요, 예산 또는 작성자의 일부</source>
+        <translation>Part of the description, budget line or author</translation>
+    </message>
+    <message>
+        <source>처리할 문서를 다시 불러옵니다</source>
+        <translation>Loads the documents to process again</translation>
+    </message>
+    <message>
+        <source>처리할 문서</source>
+        <translation>Documents to process</translation>
+    </message>
+    <message>
+        <source>처리할 문서 목록(&amp;L)</source>
+        <translation>&amp;List of documents to process</translation>
+    </message>
+    <message>
+        <source>종류, 예산, 적요, 금액, 남은 금액, 작성자, 상태</source>
+        <translation>Type, budget line, description, amount, amount left, author, state</translation>
+    </message>
+    <message>
+        <source>처리</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>원인행위 금액(&amp;M)</source>
+        <translation>Obligation a&amp;mount</translation>
+    </message>
+    <message>
+        <source>원 단위, 품의의 남은 금액과 배정 잔액 이하</source>
+        <translation>In won, at most what is left of the request and the allotment balance</translation>
+    </message>
+    <message>
+        <source>반려·취소 사유(&amp;R)</source>
+        <translation>&amp;Reason for return or cancellation</translation>
+    </message>
+    <message>
+        <source>반려하거나 취소할 때 꼭 적습니다</source>
+        <translation>Required to return or cancel</translation>
+    </message>
+    <message>
+        <source>반려(&amp;B)</source>
+        <translation>Return (&amp;B)</translation>
+    </message>
+    <message>
+        <source>사유를 적어 되돌려 보냅니다</source>
+        <translation>Sends it back with the reason</translation>
+    </message>
+    <message>
+        <source>취소(&amp;C)</source>
+        <translation>&amp;Cancel document</translation>
+    </message>
+    <message>
+        <source>사유를 적어 취소합니다</source>
+        <translation>Cancels it with the reason</translation>
+    </message>
+    <message>
+        <source>처리할 문서 {count}건</source>
+        <translation>{count} documents to process</translation>
+    </message>
+    <message>
+        <source>보내기 대기 중인 처리 {count}건을 보냅니다</source>
+        <translation>Sending {count} waiting actions</translation>
+    </message>
+    <message>
+        <source>처리할 문서가 없습니다</source>
+        <translation>No documents to process</translation>
+    </message>
+    <message>
+        <source>{kind} {title}: 금액 {amount}, 남은 금액 {left}, 작성자 {author}, 상태 {state}</source>
+        <translation>{kind} {title}: amount {amount}, left {left}, author {author}, state {state}</translation>
+    </message>
+    <message>
+        <source>{line}: 배정 {allotted}, 배정 잔액 {left}</source>
+        <translation>{line}: allotted {allotted}, allotment balance {left}</translation>
+    </message>
+    <message>
+        <source>사유: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>품의의 남은 금액 {left}보다 큽니다</source>
+        <translation>More than what is left of the request, {left}</translation>
+    </message>
+    <message>
+        <source>{kind}을(를) 했습니다: {title} {amount}</source>
+        <translation>{kind} done: {title} {amount}</translation>
+    </message>
+    <message>
+        <source>{action} 사유를 적으세요</source>
+        <translation>Enter the reason for {action}</translation>
+    </message>
+    <message>
+        <source>{kind} {title}을(를) {action}했습니다. {amount}이(가) 풀렸습니다</source>
+        <translation>{kind} {title}: {action} done. {amount} released</translation>
+    </message>
+    <message>
+        <source>{action}을(를) 보관하고 보내는 중…</source>
+        <translation>Storing and sending {action}…</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없어 {action}을(를) 보낼 문서에 보관했습니다. 연결되면 한 번만 보냅니다.</source>
+        <translation>The server cannot be reached, so {action} was kept in the outbox. It will be sent once when connected.</translation>
+    </message>
+    <message>
+        <source>지출원인행위 처리</source>
+        <translation>Obligations</translation>
+    </message>
+    <message>
+        <source>품의를 보고 지출원인행위를 하거나 반려합니다</source>
+        <translation>Review requests and make obligations or return them</translation>
+    </message>
+    <message>
+        <source>지급 처리</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>지출결의를 보고 지급명령과 지급을 하거나 반려합니다</source>
+        <translation>Review resolutions, order and make payments or return them</translation>
+    </message>
+    <message>
+        <source>지급명령(&amp;P)</source>
+        <translation>&amp;Payment order</translation>
+    </message>
+    <message>
+        <source>지급(&amp;Y)</source>
+        <translation>Pa&amp;y</translation>
+    </message>
+    <message>
+        <source>예산</source>
+        <translation>Budget line</translation>
+    </message>
+    <message>
+        <source>남은 금액</source>
+        <translation>Amount left</translation>
+    </message>
+    <message>
+        <source>작성자</source>
+        <translation>Author</translation>
+    </message>
 </context>
 </TS>
