@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from app.services.reports.generate import ReportRequest, ReportResult
     from app.services.reports.xlsx_import import ImportPreview
     from app.tasks import TaskState
+    from domain.contracts.execution import DocumentOut
 
-__all__ = ["ImportResult", "accept_import", "make_report", "preview_import"]
+__all__ = ["ImportResult", "accept_import", "load_resolutions", "make_report", "preview_import"]
 
 Progress = Callable[[float, str], None]
 
@@ -39,6 +40,19 @@ def make_report(
     return ctx.ops.run_net(
         "보고서 만들기", work, Changes(), on_done, on_error, on_progress=on_progress
     )
+
+
+def load_resolutions(
+    ctx: AppContext,
+    on_done: Callable[[list[DocumentOut]], None] | None = None,
+    on_error: OnError | None = None,
+) -> TaskState:
+    """The 지출결의 documents the user may read, newest first (for the 지출결의서)."""
+
+    def work(_state: TaskState) -> list[DocumentOut]:
+        return ctx.api.documents(kind="resolution")
+
+    return ctx.ops.run_net("지출결의 목록 읽기", work, Changes(), on_done, on_error)
 
 
 def preview_import(

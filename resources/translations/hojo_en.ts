@@ -2709,5 +2709,33 @@
         <source>작성자</source>
         <translation>Author</translation>
     </message>
+    <message>
+        <source>지출결의서</source>
+        <translation>Expenditure resolution form</translation>
+    </message>
+    <message>
+        <source>예산서와 세부사업설명서를 PDF, XLSX, CSV로, 지출결의서를 PDF로 만들고 엑셀 파일을 가져옵니다.</source>
+        <translation>Makes budget books and project sheets as PDF, XLSX and CSV, expenditure resolution forms as PDF, and imports Excel files.</translation>
+    </message>
+    <message>
+        <source>지출결의 문서</source>
+        <translation>Expenditure resolutions</translation>
+    </message>
+    <message>
+        <source>지출결의서로 만들 문서를 체크하십시오 (스페이스 키). 한 문서가 한 쪽입니다.</source>
+        <translation>Check the documents to print as resolution forms (Space key). One page per document.</translation>
+    </message>
+    <message>
+        <source>{title} {amount}원 ({state}, {date})</source>
+        <translation>{title} KRW {amount} ({state}, {date})</translation>
+    </message>
+    <message>
+        <source>지출결의 문서 {count}건</source>
+        <translation>{count} expenditure resolutions</translation>
+    </message>
+    <message>
+        <source>지출결의서로 만들 문서를 하나 이상 체크하고 파일을 고르십시오.</source>
+        <translation>Check at least one document for the resolution form and choose a file.</translation>
+    </message>
 </context>
 </TS>

@@ -85,8 +85,11 @@ def _generate(api: HojoApi, request: ReportRequest, out: Path, job: Job) -> Repo
     if request.report == "resolution":
         from app.services.reports.resolution_form import fetch_resolutions, render_resolutions
 
+        if not request.documents:
+            raise ValueError("지출결의서를 만들 문서를 고르십시오")
         items = fetch_resolutions(api, request.documents, job)
-        return ReportResult(out, pages=render_resolutions(items, out, job))
+        org = api.government().name
+        return ReportResult(out, pages=render_resolutions(items, out, job, org=org))
     if request.version_id is None:
         raise ValueError("예산 버전을 고르십시오")
     revenue = request.report == "revenue-book"

@@ -1,13 +1,13 @@
 """지출결의서 (expenditure resolution) as PDF, one page per document: 적요, 채주, budget line,
 gross, 원천징수 (소득세/지방소득세), net, the evidence list and signature boxes for the roles
-(기안자, 지출원, 재무관). Documents come from ``/execution/documents`` (money in 원)."""
+(기안자, 지출원, 재무관). Documents come from the HojoApi execution calls (money in 원)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.services.api.endpoints import HojoApi
@@ -27,22 +27,23 @@ class ResolutionItem:
 
 
 def fetch_resolutions(api: HojoApi, ids: list[uuid.UUID], job: Job) -> list[ResolutionItem]:
-    """Read the documents, their 채주 and budget lines through the signed-in session."""
-    from domain.contracts.execution import DocumentOut, LineExecution, PayeeOut
-
-    def get(path: str) -> Any:
-        return api.session.request("GET", path).json()
-
+    """Read the documents, their 채주 and budget lines through the HojoApi execution calls
+    (progress 0 → 0.3; a 채주 or line read once for many documents)."""
+    payees: dict[uuid.UUID, PayeeOut] = {}
+    lines: dict[uuid.UUID, LineExecution] = {}
     out: list[ResolutionItem] = []
     for i, doc_id in enumerate(ids):
         job.raise_if_cancelled()
         job.set_progress(0.3 * i / max(len(ids), 1), f"{i + 1}/{len(ids)} 문서 읽는 중")
-        doc = DocumentOut.model_validate(get(f"/documents/{doc_id}"))
+        doc = api.document(doc_id)
         payee = None
         if doc.payee_id is not None:
-            payee = PayeeOut.model_validate(get(f"/execution/payees/{doc.payee_id}"))
-        line = LineExecution.model_validate(get(f"/execution/lines/{doc.line_id}"))
-        out.append(ResolutionItem(doc, payee, line))
+            if doc.payee_id not in payees:
+                payees[doc.payee_id] = api.payee(doc.payee_id)
+            payee = payees[doc.payee_id]
+        if doc.line_id not in lines:
+            lines[doc.line_id] = api.execution_line(doc.line_id)
+        out.append(ResolutionItem(doc, payee, lines[doc.line_id]))
     return out
 
 

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -38,11 +39,13 @@ if TYPE_CHECKING:
     from app.services.reports.xlsx_import import ImportPreview
     from app.tasks import TaskState
     from domain.contracts.budget import VersionOut
+    from domain.contracts.execution import DocumentOut
 
 REPORTS = (
     ("budget-book", N_("세출 예산서")),
     ("revenue-book", N_("세입 예산서")),
     ("project-sheet", N_("세부사업설명서")),
+    ("resolution", N_("지출결의서")),
 )
 FORMATS = (("pdf", N_("PDF (인쇄용)")), ("xlsx", N_("Excel XLSX")), ("csv", N_("CSV")))
 NOTE = N_(
@@ -54,7 +57,10 @@ NOTE = N_(
 class ReportsPage(Page):
     TITLE = N_("보고서")
     IDENTIFIER = "page.reports"
-    DESCRIPTION = N_("예산서와 세부사업설명서를 PDF, XLSX, CSV로 만들고 엑셀 파일을 가져옵니다.")
+    DESCRIPTION = N_(
+        "예산서와 세부사업설명서를 PDF, XLSX, CSV로, 지출결의서를 PDF로 만들고 엑셀 파일을 "
+        "가져옵니다."
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -70,10 +76,16 @@ class ReportsPage(Page):
         for key, text in FORMATS:
             self.format.addItem(tr(text), key)
         self.out = QLineEdit()
+        self.documents = QListWidget()
+        self.documents_loaded = False
         form = QFormLayout()
         add_row(form, tr("보고서"), self.kind, "reports.kind")
         add_row(form, tr("예산 버전"), self.versions, "reports.version")
         add_row(form, tr("형식"), self.format, "reports.format", tr(NOTE))
+        add_row(
+            form, tr("지출결의 문서"), self.documents, "reports.documents",
+            tr("지출결의서로 만들 문서를 체크하십시오 (스페이스 키). 한 문서가 한 쪽입니다."),
+        )  # fmt: skip
         add_row(form, tr("저장할 파일"), self.out, "reports.out", tr("만든 보고서를 저장할 경로"))
         self.note = QLabel(tr(NOTE))
         self.note.setWordWrap(True)
@@ -116,17 +128,18 @@ class ReportsPage(Page):
         layout.addLayout(import_buttons)
         layout.addWidget(self.changes, 1)
         set_tab_order(
-            [self.kind, self.versions, self.format, self.out, self.make_button,
+            [self.kind, self.versions, self.format, self.documents, self.out, self.make_button,
              self.cancel_button, self.open_button, self.source, self.preview_button,
              self.accept_button, self.changes]
         )  # fmt: skip
         keys.register_panes(self, [self.kind, self.source, self.changes])
-        self.kind.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.format.currentIndexChanged.connect(lambda _i: self._suggest_path())
         self.versions.currentIndexChanged.connect(lambda _i: self._suggest_path())
         self._busy(False)
         self.open_button.setEnabled(False)
         self.accept_button.setEnabled(False)
+        self.documents.setEnabled(False)
 
     def first_focus(self) -> QWidget | None:
         return self.kind
@@ -137,6 +150,47 @@ class ReportsPage(Page):
     def activate(self) -> None:
         if not self.versions_list:
             cycle.load_versions(self.ctx, self._versions_loaded, self._failed)
+
+    # --- 지출결의서: which documents -------------------------------------------------------------
+    def resolution_chosen(self) -> bool:
+        return bool(self.kind.currentData() == "resolution")
+
+    def _kind_changed(self) -> None:
+        resolution = self.resolution_chosen()
+        self.documents.setEnabled(resolution)
+        self.versions.setEnabled(not resolution)
+        if resolution:
+            self.format.setCurrentIndex(self.format.findData("pdf"))
+        self.format.setEnabled(not resolution)
+        if resolution and not self.documents_loaded:
+            ops.load_resolutions(self.ctx, self._documents_loaded, self._failed)
+        self._suggest_path()
+
+    def _documents_loaded(self, documents: list[DocumentOut]) -> None:
+        self.documents_loaded = True
+        self.documents.clear()
+        for doc in documents:
+            text = tr("{title} {amount}원 ({state}, {date})").format(
+                title=doc.title or doc.kind_label, amount=f"{doc.amount:,}",
+                state=doc.state, date=f"{doc.created_at:%Y-%m-%d}",
+            )  # fmt: skip
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, str(doc.id))
+            self.documents.addItem(item)
+        if self.documents.count():
+            self.documents.setCurrentRow(0)
+        text = tr("지출결의 문서 {count}건").format(count=self.documents.count())
+        report(self.documents, self.status, text)
+
+    def checked_documents(self) -> list[uuid.UUID]:
+        out = []
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(uuid.UUID(item.data(Qt.ItemDataRole.UserRole)))
+        return out
 
     # --- versions and file names ---------------------------------------------------------------
     def _versions_loaded(self, versions: list[VersionOut]) -> None:
@@ -152,6 +206,8 @@ class ReportsPage(Page):
 
     def _suggest_path(self) -> None:
         v = self.versions_list[self.versions.currentIndex()] if self.versions.count() else None
+        if self.resolution_chosen():
+            v = None
         name = self.kind.currentText().replace(" ", "")
         stem = f"{v.fiscal_year}_{v.kind}_{name}" if v else name
         folder = Path(self.ctx.paths.data_dir) / "reports"
@@ -162,13 +218,23 @@ class ReportsPage(Page):
         from app.services.reports.generate import ReportRequest
 
         version_id = self.version_id()
-        if version_id is None or not self.out.text().strip():
+        if self.resolution_chosen():
+            documents = self.checked_documents()
+            if not documents or not self.out.text().strip():
+                text = tr("지출결의서로 만들 문서를 하나 이상 체크하고 파일을 고르십시오.")
+                report(self.documents, self.status, text, error=True)
+                return
+            request = ReportRequest(
+                "resolution", Path(self.out.text().strip()), documents=documents
+            )
+        elif version_id is None or not self.out.text().strip():
             report(self.make_button, self.status, tr("예산 버전과 파일을 고르십시오."), error=True)
             return
-        request = ReportRequest(
-            self.kind.currentData(), Path(self.out.text().strip()), version_id,
-            self.format.currentData(),
-        )  # fmt: skip
+        else:
+            request = ReportRequest(
+                self.kind.currentData(), Path(self.out.text().strip()), version_id,
+                self.format.currentData(),
+            )  # fmt: skip
         self._busy(True)
         self.progress.setValue(0)
         report(self.make_button, self.status, tr("보고서를 만드는 중입니다…"))

@@ -5,6 +5,7 @@ the same version is no change."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -45,3 +46,38 @@ def test_make_reports_and_preview_import(
     assert page.preview is not None and page.preview.is_noop
     assert not page.accept_button.isEnabled()
     assert_accessible(page)
+
+
+def test_resolution_form_from_checked_documents(
+    qtbot: QtBot, make_context: MakeContext, demo_server: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.app.services.reports.resolutions import make_resolution
+
+    doc, _line = make_resolution(demo_server.url, tmp_path / "writer")
+    page = ReportsPage(make_context("demo-finance-officer"))
+    page.setWindowTitle(page.accessibleName())
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    assert not page.documents.isEnabled()
+    page.kind.setCurrentIndex(page.kind.findData("resolution"))
+    assert page.documents.isEnabled() and not page.format.isEnabled()
+    assert page.format.currentData() == "pdf" and page.out.text().endswith(".pdf")
+    ids = [
+        page.documents.item(r).data(Qt.ItemDataRole.UserRole) for r in range(page.documents.count())
+    ]
+    assert str(doc.id) in ids
+    assert_accessible(page)
+    with recording() as said:
+        page.make_button.click()  # nothing checked: refused, said why
+    assert any("체크" in a.text for a in said) and page.result is None
+    page.documents.item(ids.index(str(doc.id))).setCheckState(Qt.CheckState.Checked)
+    out = tmp_path / "결의서.pdf"
+    page.out.setText(str(out))
+    with recording() as said:
+        page.make_button.click()
+    assert out.stat().st_size > 1000
+    assert page.result is not None and page.result.pages == 1
+    assert any("만들었습니다" in a.text for a in said)
