@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from domain.contracts.budget import (
@@ -26,7 +26,7 @@ from server.budget.common import (
 )
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict
-from server.kit.pagination import decode_cursor, encode_cursor
+from server.kit.pagination import page_by_position, position_cursor
 from server.models import (
     Account,
     BudgetVersion,
@@ -351,19 +351,8 @@ def list_lines(
         stmt = stmt.where(Program.department_id == department_id)
     if account is not None:
         stmt = stmt.where(ExpenditureLine.account_code == account)
-    key = decode_cursor(cursor)
-    if key is not None:
-        try:
-            pos, last = int(key[0]), uuid.UUID(str(key[1]))
-        except (ValueError, IndexError) as exc:
-            raise ProblemError(400, "bad_cursor", "cursor 값이 올바르지 않습니다.") from exc
-        stmt = stmt.where(tuple_(ExpenditureLine.position, ExpenditureLine.id) > (pos, last))
-    stmt = stmt.order_by(ExpenditureLine.position, ExpenditureLine.id).limit(limit + 1)
-    rows = list(session.execute(stmt))
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor([rows[-1][0].position, str(rows[-1][0].id)])
+    stmt = page_by_position(stmt, ExpenditureLine, cursor, limit)
+    rows, next_cursor = position_cursor(list(session.execute(stmt)), limit, lambda r: r[0])
     ids = [line.id for line, _ in rows]
     fundings = fundings_for(session, gov, ids)
     trees = basis.trees_for(session, gov, "expenditure", ids) if include_basis else {}

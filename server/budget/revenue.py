@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.contracts.budget import (
@@ -23,8 +23,8 @@ from server.budget.common import (
     require_version_state,
 )
 from server.deps import Principal
-from server.kit.errors import ProblemError, conflict, not_found
-from server.kit.pagination import decode_cursor, encode_cursor
+from server.kit.errors import conflict, not_found
+from server.kit.pagination import page_by_position, position_cursor
 from server.models import Account, BudgetVersion, Department, RevenueLine
 from server.structure.codes import check_revenue_item
 from server.structure.service import audit, utcnow_marker
@@ -191,19 +191,8 @@ def list_revenue(
         stmt = stmt.where(RevenueLine.department_id == department_id)
     if account is not None:
         stmt = stmt.where(RevenueLine.account_code == account)
-    key = decode_cursor(cursor)
-    if key is not None:
-        try:
-            pos, last = int(key[0]), uuid.UUID(str(key[1]))
-        except (ValueError, IndexError) as exc:
-            raise ProblemError(400, "bad_cursor", "cursor 값이 올바르지 않습니다.") from exc
-        stmt = stmt.where(tuple_(RevenueLine.position, RevenueLine.id) > (pos, last))
-    stmt = stmt.order_by(RevenueLine.position, RevenueLine.id).limit(limit + 1)
-    rows = list(session.scalars(stmt))
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor([rows[-1].position, str(rows[-1].id)])
+    stmt = page_by_position(stmt, RevenueLine, cursor, limit)
+    rows, next_cursor = position_cursor(list(session.scalars(stmt)), limit, lambda r: r)
     trees = basis.trees_for(session, gov, "revenue", [r.id for r in rows]) if include_basis else {}
     items = [revenue_out(r, trees.get(r.id) if include_basis else None) for r in rows]
     return items, next_cursor
