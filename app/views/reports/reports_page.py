@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.a11y import keys, set_tab_order
 from app.i18n import N_, tr
+from app.models.execution_models import state_label
 from app.operations import cycle
 from app.operations import reports as ops
 from app.views.adjust.adjust_page import version_label
@@ -172,7 +173,7 @@ class ReportsPage(Page):
         for doc in documents:
             text = tr("{title} {amount}원 ({state}, {date})").format(
                 title=doc.title or doc.kind_label, amount=f"{doc.amount:,}",
-                state=doc.state, date=f"{doc.created_at:%Y-%m-%d}",
+                state=state_label(doc), date=f"{doc.created_at:%Y-%m-%d}",
             )  # fmt: skip
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -81,3 +81,36 @@ def test_resolution_form_from_checked_documents(
     assert out.stat().st_size > 1000
     assert page.result is not None and page.result.pages == 1
     assert any("만들었습니다" in a.text for a in said)
+
+
+def test_resolution_list_shows_the_state_label_not_the_raw_value(
+    qtbot: QtBot, make_context: MakeContext, demo_server: Any, tmp_path: Path, qapp: Any
+) -> None:
+    """The document list speaks the state as the execution pages do (``STATE_LABELS`` through
+    ``tr``): in English "Active", never the stored value "진행"."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from app.i18n import install_translators, remove_translators
+    from app.models.execution_models import state_label
+    from tests.app.services.reports.resolutions import make_resolution
+
+    doc, _line = make_resolution(demo_server.url, tmp_path / "writer", title="상태 표시 확인")
+    locale = QLocale()
+    translators = install_translators(qapp, "en")
+    try:
+        page = ReportsPage(make_context("demo-finance-officer"))
+        qtbot.addWidget(page)
+        page.show()
+        page.activate()
+        page.kind.setCurrentIndex(page.kind.findData("resolution"))
+        rows = {
+            page.documents.item(r).data(Qt.ItemDataRole.UserRole): page.documents.item(r).text()
+            for r in range(page.documents.count())
+        }
+        text = rows[str(doc.id)]
+        assert state_label(doc) == "Active"
+        assert "상태 표시 확인" in text and "(Active, " in text
+        assert str(doc.state) not in text and doc.state.name not in text
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(locale)
