@@ -92,6 +92,24 @@ _LINES = (
 )  # fmt: skip
 
 
+_PURPOSES = {
+    ("기획예산과", "기본경비"): "부서 운영에 필요한 사무용품과 예산서 인쇄비를 마련해 예산 편성 "
+    "업무를 차질 없이 수행한다.",
+    ("기획예산과", "주민참여예산 운영"): "주민참여예산위원회를 운영해 주민이 예산 편성 과정에 "
+    "직접 참여하도록 한다.",
+    ("총무과", "인력운영비"): "일반직 공무원의 보수를 지급해 행정 인력을 안정적으로 운영한다.",
+    ("복지정책과", "긴급복지 지원"): "갑작스러운 위기에 처한 저소득 가구에 생계비와 의료비를 "
+    "지원해 생활 안정을 돕는다.",
+    ("복지정책과", "동 행정복지센터 운영"): "동 행정복지센터의 공공요금을 부담해 복지 상담과 "
+    "민원 창구를 쉬지 않고 운영한다.",
+    ("행정지원과", "동 행정복지센터 운영"): "동 행정복지센터의 시설을 유지해 주민 불편 없이 "
+    "행정 서비스를 제공한다.",
+    ("건설과", "보도 정비"): "낡은 보도블록을 교체해 보행자가 안전하게 다닐 수 있는 길을 만든다.",
+    ("교통과", "공영주차장 관리"): "공영주차장의 전기와 청소를 관리해 쾌적한 주차 환경을 유지한다.",
+}
+"""사업목적 of the demo 세부사업, by (부서, 세부사업) (printed on the 세부사업설명서)."""
+
+
 def _scaled(formula: str | None, scale: int) -> str | None:
     return formula if formula is None or scale == 100 else f"{formula}*{scale}%"
 
@@ -218,6 +236,7 @@ def seed_demo(
                 report.append(f"{year}년 {result.kind} {result.book_kind}: {result.total:,}천원")
                 if book is exp and kind == "본예산(안)":
                     _others_have_submitted(session, result.version_id)
+    report.extend(_purposes(session))
     report.extend(_users(session, password or DEMO_PASSWORD))
     report.extend(_allot(session, this_year))
     if not report:
@@ -259,6 +278,34 @@ def _others_have_submitted(session: Session, version_id: uuid.UUID) -> None:
         )
         .values(requested_amount=ExpenditureLine.amount)
     )
+
+
+def _purposes(session: Session) -> list[str]:
+    """Give each demo 세부사업 (of every year) its 사업목적 where none is written yet; a text a
+    user wrote is kept."""
+    rows = session.execute(
+        select(Program, Department.name)
+        .join(
+            Department,
+            (Department.government_code == Program.government_code)
+            & (Department.id == Program.department_id),
+        )
+        .where(Program.government_code == DEMO_CODE, Program.level == "세부", Program.purpose == "")
+    ).all()
+    written = 0
+    for program, dept in rows:
+        text = _PURPOSES.get((dept, program.name))
+        if text is None:
+            continue
+        program.purpose = text
+        session.flush()
+        record(
+            session, DEMO_CODE, ACTOR, action="update", entity_type="program",
+            entity_id=program.id, summary=f"세부사업 '{program.name}' 사업목적 수정",
+            before={"purpose": ""}, after={"purpose": text},
+        )  # fmt: skip
+        written += 1
+    return [f"세부사업 {written}개에 사업목적을 적었습니다."] if written else []
 
 
 def _allot(session: Session, year: int) -> list[str]:

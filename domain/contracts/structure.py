@@ -22,6 +22,7 @@ __all__ = [
     "ProgramLevel",
     "ProgramOut",
     "ProgramPage",
+    "ProgramPurposeUpdate",
     "ProgramUpdate",
 ]
 
@@ -107,6 +108,7 @@ class ProgramOut(BaseModel):
     committee: str
     funding_type: str
     position: int
+    purpose: str = ""  # 사업목적 (세부사업)
     version: int
 
 
@@ -141,6 +143,19 @@ class ProgramUpdate(BaseModel):
     committee: str | None = Field(default=None, max_length=100)
     funding_type: Literal["", "자체", "보조"] | None = None
     position: int | None = None
+
+
+PURPOSE_MAX = 2000
+
+
+class ProgramPurposeUpdate(BaseModel):
+    """사업목적 of a 세부사업. Department staff write it while the 세부사업's request is being
+    written in ``version_id`` (작성중); the budget office (예산부서) at any time."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    purpose: str = Field(max_length=PURPOSE_MAX)
+    version_id: uuid.UUID | None = None
 
 
 class CodeOut(BaseModel):

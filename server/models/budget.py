@@ -52,6 +52,8 @@ class Program(TenantMixin, IdMixin, VersionedMixin, Base):
     committee: Mapped[str] = mapped_column(String(100), default="")  # 위원회명
     funding_type: Mapped[str] = mapped_column(String(10), default="")  # 자체 / 보조
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # 사업목적 (세부사업): printed on the 세부사업설명서; "" until written
+    purpose: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class BudgetVersion(TenantMixin, IdMixin, VersionedMixin, Base):

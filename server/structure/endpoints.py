@@ -21,19 +21,30 @@ from domain.contracts.structure import (
     ProgramLevel,
     ProgramOut,
     ProgramPage,
+    ProgramPurposeUpdate,
     ProgramUpdate,
 )
 from domain.roles import Action
 from server.deps import CurrentPrincipal, DbSession, Principal, require
+from server.kit.errors import forbidden
 from server.kit.etag import check_version, set_etag
 from server.kit.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from server.structure import codes, programs, service
+from server.structure import codes, programs, purpose, service
 
 router = APIRouter(tags=["structure"])
 
 Reader = Annotated[Principal, Depends(require(Action.READ_BUDGET))]
 CodeManager = Annotated[Principal, Depends(require(Action.MANAGE_CODES))]
 Editor = Annotated[Principal, Depends(require(Action.EDIT_BUDGET_DRAFT))]
+
+
+def _purpose_writer(principal: CurrentPrincipal) -> Principal:
+    if not purpose.may_write_purpose(principal):
+        raise forbidden("이 작업(사업목적 작성)을 할 권한이 없습니다.")
+    return principal
+
+
+PurposeWriter = Annotated[Principal, Depends(_purpose_writer)]
 
 
 def _dept_out(d: object) -> DepartmentOut:
@@ -180,6 +191,25 @@ def update_program(
     program = programs.get_program(session, principal.government_code, program_id, lock=True)
     check_version(request, program.version, "사업")
     program = programs.update_program(session, principal, program, body)
+    set_etag(response, program.version)
+    return _program_out(program)
+
+
+@router.put(
+    "/programs/{program_id}/purpose", response_model=ProgramOut, summary="세부사업의 사업목적"
+)
+def set_program_purpose(
+    program_id: uuid.UUID,
+    body: ProgramPurposeUpdate,
+    request: Request,
+    response: Response,
+    session: DbSession,
+    principal: PurposeWriter,
+) -> ProgramOut:
+    """The 부서's staff while the request is 작성중 in ``version_id``; 예산부서 at any time."""
+    program = programs.get_program(session, principal.government_code, program_id, lock=True)
+    check_version(request, program.version, "사업")
+    program = purpose.set_purpose(session, principal, program, body)
     set_etag(response, program.version)
     return _program_out(program)
 

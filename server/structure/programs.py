@@ -29,6 +29,7 @@ def program_dict(p: Program) -> dict[str, Any]:
         "committee": p.committee,
         "funding_type": p.funding_type,
         "position": p.position,
+        "purpose": p.purpose,
     }
 
 

@@ -84,3 +84,29 @@ def test_an_existing_demo_gains_the_new_year(session_factory: sessionmaker[Sessi
             )
         }
     assert (2028, "본예산(안)") in years and (2027, "본예산") in years
+
+
+def test_demo_detail_programs_have_a_purpose(session_factory: sessionmaker[Session]) -> None:
+    """Every demo 세부사업 has its 사업목적 (printed on the 세부사업설명서); a text a user
+    changed is kept when the seed runs again."""
+    from server.models import Program
+
+    with unit_of_work(session_factory) as s:
+        report = seed_demo(s, today=TODAY)
+    assert any("사업목적" in line for line in report)
+    with unit_of_work(session_factory) as s:
+        details = list(
+            s.scalars(
+                select(Program).where(Program.government_code == DEMO_CODE, Program.level == "세부")
+            )
+        )
+        assert details and all(p.purpose for p in details)
+        assert all(
+            p.purpose == "" for p in s.scalars(select(Program).where(Program.level != "세부"))
+        )
+        details[0].purpose = "사용자가 고친 목적"
+        kept = details[0].id
+    with unit_of_work(session_factory) as s:
+        assert seed_demo(s, today=TODAY) == ["데모 자료가 이미 모두 있습니다. 바꾼 것이 없습니다."]
+        program = s.get(Program, (DEMO_CODE, kept))
+        assert program is not None and program.purpose == "사용자가 고친 목적"
