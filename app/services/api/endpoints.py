@@ -60,6 +60,7 @@ from domain.contracts.structure import (
     GovernmentOut,
     ProgramOut,
     ProgramPage,
+    ProgramPurposeUpdate,
 )
 from domain.contracts.users import (
     PasswordResetRequest,
@@ -164,6 +165,16 @@ class HojoApi:
             "q": q,
         }
         return [p for page in self._pages(ProgramPage, "/programs", **params) for p in page.items]
+
+    def program(self, program_id: uuid.UUID) -> ProgramOut:
+        return self._get(ProgramOut, f"/programs/{program_id}")
+
+    def set_program_purpose(
+        self, program_id: uuid.UUID, body: ProgramPurposeUpdate, version: int
+    ) -> ProgramOut:
+        """사업목적 of a 세부사업 (``body.version_id``: the version the 부서 is writing)."""
+        path = f"/programs/{program_id}/purpose"
+        return self._send(ProgramOut, "PUT", path, body, if_match=version)
 
     # --- budget versions -----------------------------------------------------------------------
     def versions(self, year: int | None = None) -> list[VersionOut]:
