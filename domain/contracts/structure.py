@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "PROGRAM_LEVELS",
+    "PURPOSE_MAX",
     "AccountCreate",
     "AccountOut",
     "CodeOut",

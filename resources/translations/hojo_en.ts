@@ -2737,5 +2737,73 @@
         <source>지출결의서로 만들 문서를 하나 이상 체크하고 파일을 고르십시오.</source>
         <translation>Check at least one document for the resolution form and choose a file.</translation>
     </message>
+    <message>
+        <source>사업목적</source>
+        <translation>Project purpose</translation>
+    </message>
+    <message>
+        <source>사업목적(&amp;U)</source>
+        <translation>P&amp;urpose</translation>
+    </message>
+    <message>
+        <source>세부사업설명서에 인쇄되는 사업목적입니다. 2,000자까지 적을 수 있습니다.</source>
+        <translation>The purpose printed on the project sheet. Up to 2,000 characters.</translation>
+    </message>
+    <message>
+        <source>사업목적 저장</source>
+        <translation>Save purpose</translation>
+    </message>
+    <message>
+        <source>고친 사업목적을 서버에 저장합니다.</source>
+        <translation>Saves the edited purpose on the server.</translation>
+    </message>
+    <message>
+        <source>세부사업을 고르면 사업목적을 보고 고칠 수 있습니다.</source>
+        <translation>Choose a detailed project to read and edit its purpose.</translation>
+    </message>
+    <message>
+        <source>사업목적이 아직 없습니다.</source>
+        <translation>No purpose has been written yet.</translation>
+    </message>
+    <message>
+        <source>사업목적을 저장하는 중입니다…</source>
+        <translation>Saving the purpose…</translation>
+    </message>
+    <message>
+        <source>사업목적이 바뀌지 않았습니다.</source>
+        <translation>The purpose has not changed.</translation>
+    </message>
+    <message>
+        <source>'{name}'의 사업목적을 저장했습니다.</source>
+        <translation>Saved the purpose of '{name}'.</translation>
+    </message>
+    <message>
+        <source>사업목적을 저장하지 못했습니다: {reason}</source>
+        <translation>Could not save the purpose: {reason}</translation>
+    </message>
+    <message>
+        <source>사업목적이 너무 깁니다: {count}자입니다. {limit}자 이내로 줄이십시오.</source>
+        <translation>The purpose is too long: {count} characters. Shorten it to {limit} characters or fewer.</translation>
+    </message>
+    <message>
+        <source>사업목적은 세부사업에만 적습니다.</source>
+        <translation>Only detailed projects have a purpose.</translation>
+    </message>
+    <message>
+        <source>사업목적은 사업 부서의 담당자와 예산부서만 고칠 수 있습니다.</source>
+        <translation>Only the project's department staff and the budget office can edit the purpose.</translation>
+    </message>
+    <message>
+        <source>다른 부서의 세부사업이라 사업목적을 고칠 수 없습니다.</source>
+        <translation>This detailed project belongs to another department, so its purpose cannot be edited.</translation>
+    </message>
+    <message>
+        <source>작성중인 예산 버전에서만 사업목적을 고칠 수 있습니다.</source>
+        <translation>The purpose can be edited only in a budget version being drafted.</translation>
+    </message>
+    <message>
+        <source>이 세부사업은 '{state}' 상태라 사업목적을 고칠 수 없습니다.</source>
+        <translation>This detailed project is '{state}', so its purpose cannot be edited.</translation>
+    </message>
 </context>
 </TS>

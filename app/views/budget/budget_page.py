@@ -25,6 +25,7 @@ from app.views.budget.basis_editor import BasisEditor
 from app.views.budget.editing import LineEditing
 from app.views.budget.lines_panel import LinesPanel
 from app.views.budget.program_panel import ProgramPanel
+from app.views.budget.purpose_box import PurposeBox
 from app.views.layout_state import remember_splitter
 from app.views.page import Page
 from domain.contracts.structure import ProgramOut
@@ -54,6 +55,7 @@ class BudgetPage(Page):
         self.editor = BasisEditor()
         self.editing = LineEditing(ctx, self.lines, self.editor, self)
         self.commands = BudgetActions(self)
+        self.purpose = PurposeBox(ctx, source=self)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("budgetLinesSplitter")
@@ -65,6 +67,7 @@ class BudgetPage(Page):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.lines, 1)
         top_layout.addWidget(self.commands)
+        top_layout.addWidget(self.purpose)
         right.addWidget(top)
         right.addWidget(scroll_pane(self.editor))  # scrolls at 200 % font instead of clipping
         right.setStretchFactor(0, 1)
@@ -87,7 +90,9 @@ class BudgetPage(Page):
         layout.addWidget(splitter, 1)
         QWidget.setTabOrder(self.programs.tree, self.lines.filter)
         QWidget.setTabOrder(self.lines.table, self.commands.first())
-        QWidget.setTabOrder(self.commands.last(), self.editor.tree)
+        QWidget.setTabOrder(self.commands.last(), self.purpose.edit)
+        QWidget.setTabOrder(self.purpose.edit, self.purpose.save_button)
+        QWidget.setTabOrder(self.purpose.save_button, self.editor.tree)
         # F6 / Shift+F6: 사업 → 편성 목록 → 산출근거 (and the navigation list in the window)
         keys.register_panes(self, [self.programs, top, self.editor])
 
@@ -181,6 +186,7 @@ class BudgetPage(Page):
     def _program_selected(self, program: ProgramOut | None, details: frozenset[uuid.UUID]) -> None:
         self.program = program
         self.details = details
+        self.purpose.show_program(program, self.data)
         self._show_lines()
 
     def _show_lines(self) -> None:
