@@ -1,6 +1,6 @@
 """세부사업설명서: one page (or more) per 세부사업 with its place in the program tree
 (부서, 정책사업, 단위사업, 회계), 자체/보조, 소관 위원회, the 재원 split and its lines with their
-산출근거. The server keeps no 사업목적 text yet, so that box says so rather than inventing one.
+산출근거, and its 사업목적 as written on the 예산편성 page ("사업목적 미입력" when there is none).
 """
 
 from __future__ import annotations
@@ -14,8 +14,17 @@ from app.services.reports.tree import expenditure_tree, won
 
 if TYPE_CHECKING:
     from app.services.reports.data import Job, ReportData
+    from domain.contracts.structure import ProgramOut
 
-__all__ = ["render_project_sheets"]
+__all__ = ["NO_PURPOSE", "purpose_text", "render_project_sheets"]
+
+NO_PURPOSE = "사업목적 미입력"
+
+
+def purpose_text(program: ProgramOut | None) -> str:
+    """The 세부사업's 사업목적, or "사업목적 미입력" (never an invented one)."""
+    text = program.purpose.strip() if program is not None else ""
+    return text or NO_PURPOSE
 
 
 def render_project_sheets(data: ReportData, path: Path, job: Job) -> int:
@@ -41,7 +50,7 @@ def render_project_sheets(data: ReportData, path: Path, job: Job) -> int:
                     ["회계", account.label], ["부서", dept], ["정책사업", policy],
                     ["단위사업", unit], ["자체/보조", kind or "-"],
                     ["소관 위원회", (program.committee if program else "") or "-"],
-                    ["사업목적", "(서버에 등록된 사업목적이 없습니다)"],
+                    ["사업목적", purpose_text(program)],
                     ["예산액", amounts],
                     ["재원", funding_text(node.funding, names).replace("\n", ", ") or "-"],
                 ],
