@@ -2805,5 +2805,13 @@
         <source>이 세부사업은 '{state}' 상태라 사업목적을 고칠 수 없습니다.</source>
         <translation>This detailed project is '{state}', so its purpose cannot be edited.</translation>
     </message>
+    <message>
+        <source>{title}: 요구액 {amount} (편집 중, 서버에 저장 전), 기정액 {base}, 증감 {change}, 재원 {funding}. {check}. 상태 {state}, 임시 저장</source>
+        <translation>{title}: requested {amount} (being edited, not yet on the server), base {base}, change {change}, funding {funding}. {check}. State {state}, draft saved</translation>
+    </message>
+    <message>
+        <source>작업 화면</source>
+        <translation>Work area</translation>
+    </message>
 </context>
 </TS>

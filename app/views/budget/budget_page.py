@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from app.a11y import identify, keys, status_label
 from app.a11y.theme import scroll_pane
-from app.i18n import N_, tr
+from app.i18n import N_, thousand_text, tr, won_text
 from app.models import LineColumn
 from app.operations import Changes
 from app.operations import budget as ops
@@ -127,13 +127,46 @@ class BudgetPage(Page):
         return self.programs.filter
 
     def summary(self) -> str:
-        """The current line for the summary key: 통계목, 요구액, 기정액, 증감, 상태."""
+        """The current line for the summary key: 통계목, 요구액, 기정액, 증감, 상태. A line
+        with edits not yet on the server is read from the editor (the amount its 산출근거
+        gives now, its 재원 and their check), not from the table's stored row."""
         model = self.lines.model
+        line = self.lines.current_line()
+        open_line = self.editing.line
+        if (
+            line is not None and open_line is not None and open_line.id == line.id
+            and line.id in self.editing.drafts and self.editor.isEnabled()
+        ):  # fmt: skip
+            return self._editing_summary(line.base_amount)
         return keys.row_summary(
             self.lines.table,
             [model.column_of(c) for c in (LineColumn.AMOUNT, LineColumn.BASE,
                                           LineColumn.CHANGE, LineColumn.STATE)],
             [model.column_of(LineColumn.ACCOUNT), model.column_of(LineColumn.OBJECT)],
+        )  # fmt: skip
+
+    def _editing_summary(self, base: int) -> str:
+        model, table = self.lines.model, self.lines.table
+        row = table.currentIndex().row()
+
+        def cell(column: LineColumn) -> str:
+            index = model.index(row, model.column_of(column))
+            return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+        amount = self.editor.line_amount()
+        names = self.data.fundings if self.data else {}
+        split = self.editor.split()
+        funding = ", ".join(
+            f"{names.get(code, code)} {thousand_text(value)}" for code, value in split.items()
+        )
+        return tr(
+            "{title}: 요구액 {amount} (편집 중, 서버에 저장 전), 기정액 {base}, 증감 {change}, "
+            "재원 {funding}. {check}. 상태 {state}, 임시 저장"
+        ).format(
+            title=" ".join(t for t in (cell(LineColumn.ACCOUNT), cell(LineColumn.OBJECT)) if t),
+            amount=won_text(amount * 1000), base=won_text(base * 1000),
+            change=won_text((amount - base) * 1000), funding=funding or tr("없음"),
+            check=self.editor.funding.status.text(), state=cell(LineColumn.STATE),
         )  # fmt: skip
 
     def status_text(self) -> str:

@@ -67,6 +67,7 @@ class LineEditing(QObject):
     def show_line(self, line: ExpenditureLineOut | None) -> None:
         self.line = None
         sources = self.data.fundings if self.data else {}
+        self._leave_editor()
         self.editor.setEnabled(line is not None)
         if line is None:
             self.editor.load([], {}, sources)
@@ -90,6 +91,13 @@ class LineEditing(QObject):
             self.editor.setEnabled(True)
 
         ops.load_line(self.ctx, line.id, loaded, self._failed)
+
+    def _leave_editor(self) -> None:
+        """The editor is about to be emptied or disabled while a line loads: focus inside it
+        moves to the lines table first (a disabled or rebuilt field would leave no focus)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.editor.isAncestorOf(focus):
+            self.lines.focus_table()
 
     def _edited(self) -> None:
         line = self.line
@@ -228,12 +236,15 @@ class LineEditing(QObject):
         self.drafts.pop(draft.line_id, None)
         if outcome.kept is not None:
             self.drafts[line.id] = outcome.kept
-        if draft.is_new:
-            self.lines.remove(draft.line_id)
-        self.lines.replace(line)
-        if self.line is not None and self.line.id in (draft.line_id, line.id):
+        is_open = self.line is not None and self.line.id in (draft.line_id, line.id)
+        self.lines.replace(line)  # a new line: its server row comes in beside the draft's
+        if is_open:
+            # the saved line stays the current row and the editor keeps what it shows (it is
+            # what was sent): not reloaded, so the field the user is in keeps the focus
             self.line = line
-            self.lines.select_line(line.id)
+            self.lines.select_line(line.id, keep_open=True)
+        if draft.is_new:
+            self.lines.remove(draft.line_id)  # not current (any more): nothing else opens
         self.line_saved.emit(line)
         next_one()
 

@@ -49,13 +49,31 @@ class FundingBox(QGroupBox):
         return [*self._fields.values(), self.fit_button]
 
     def set_split(self, sources: Mapping[str, str], split: Mapping[str, int]) -> None:
-        """One field per 재원 of the year (plus any code the line has that the year lacks)."""
-        for edit in self._fields.values():
-            label = self._form.labelForField(edit)
-            self._form.removeRow(edit)
-            del label
-        self._fields = {}
+        """One field per 재원 of the year (plus any code the line has that the year lacks).
+
+        The same 재원 as shown: the fields stay and only their texts change, so the focused
+        field (the user typing a 재원 when a save or submit reloads the line) is never destroyed.
+        Other 재원: the fields are rebuilt; a focused field hands the focus to 금액에 맞추기
+        before it goes, and gets it back when the same 재원 is there again."""
         codes = list(sources) + [c for c in split if c not in sources]
+        if codes == list(self._fields):
+            for code, edit in self._fields.items():
+                label = self._form.labelForField(edit)
+                if isinstance(label, QLabel):
+                    label.setText(sources.get(code, code))
+                value = split.get(code)
+                text = format_number(value) if value else ""
+                if edit.text() != text:
+                    edit.setText(text)
+            self._last = None
+            self._check()
+            return
+        focused = next((c for c, e in self._fields.items() if e.hasFocus()), None)
+        if focused is not None:
+            self.fit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        for edit in self._fields.values():
+            self._form.removeRow(edit)  # deletes the field and its label
+        self._fields = {}
         for row, code in enumerate(codes):
             label = QLabel(sources.get(code, code))
             edit = QLineEdit()
@@ -73,6 +91,10 @@ class FundingBox(QGroupBox):
             previous = widget
         self._last = None
         self._check()
+        if focused in self._fields and self.fit_button.hasFocus():
+            again = self._fields[focused]
+            again.show()  # (the layout shows new fields only on its next turn)
+            again.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def split(self) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -138,10 +138,16 @@ class LinesPanel(QWidget):
         index = self.table.currentIndex()
         return self.model.line(index.row()) if index.isValid() else None
 
-    def select_line(self, line_id: uuid.UUID) -> bool:
+    def select_line(self, line_id: uuid.UUID, keep_open: bool = False) -> bool:
+        """Make a line current; ``keep_open``: without ``line_selected`` (the editor keeps
+        the line it shows, e.g. the same line after a save gave it its server id)."""
         row = self.model.row_of(line_id)
         if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+            self._restoring = keep_open
+            try:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._restoring = False
         return row >= 0
 
     def replace(self, line: Line) -> None:
