@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +46,10 @@ REVENUE_COLUMNS = (
     LineColumn.ACCOUNT, LineColumn.OBJECT, LineColumn.BASE, LineColumn.AMOUNT,
     LineColumn.CHANGE, LineColumn.ADJUSTED, LineColumn.ADOPTED,
 )  # fmt: skip
+
+
+FILTER_PAUSE_MS = 200
+"""Typing pause after which the 찾기 filters the table (one reset, one announcement)."""
 
 
 def version_label(version: VersionOut) -> str:
@@ -106,7 +110,13 @@ class AdjustPage(Page):
         layout.addWidget(splitter, 1)
         self.versions.currentIndexChanged.connect(self._version_chosen)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_lines())
-        self.filter.textChanged.connect(self._filter_changed)
+        self._pause = QTimer(self)  # the 찾기 waits for a pause in typing (like 통계목 찾기)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(FILTER_PAUSE_MS)
+        self._pause.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._pause.start())
+        self.filter.editingFinished.connect(self.apply_pending_filter)  # Enter, focus out
+        self.table.installEventFilter(self)
         self._connect_selection()
         self._set_tab_order()
         # F6 / Shift+F6: 버전·찾기 → 예산 항목 → 선택한 줄 → 버전 작업
@@ -126,6 +136,7 @@ class AdjustPage(Page):
 
     def summary(self) -> str:
         """The current line for the summary key: 요구액 (경정액), 기정액, 증감, 조정액, 상태."""
+        self.apply_pending_filter()
         model = self.model
         return keys.row_summary(
             self.table,
@@ -252,10 +263,25 @@ class AdjustPage(Page):
         line, label = self.selected_line() if current.isValid() else (None, "")
         self.line_panel.set_line(line, label)
 
-    def _filter_changed(self, text: str) -> None:
-        """Filter the table. The line in the 선택한 예산 항목 panel stays only while it is shown:
-        when the filter hides it, the selection and the panel are cleared (조정 and 반려 are
-        disabled) and that is said — 조정 must never apply to a line the user cannot see."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.FocusIn:
+            self.apply_pending_filter()  # the table shows what was typed before it is read
+        return super().eventFilter(watched, event)
+
+    def apply_pending_filter(self) -> None:
+        """Apply a filter still waiting for its typing pause (the table, a line action or the
+        summary key is used first)."""
+        if self._pause.isActive():
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Filter the table now: after a pause in typing (``FILTER_PAUSE_MS``) one model reset
+        and one "조회 결과 N건", never one per key. The line in the 선택한 예산 항목 panel stays
+        only while it is shown: when the filter hides it, the selection and the panel are
+        cleared (조정 and 반려 are disabled) and that is said — 조정 must never apply to a line
+        the user cannot see."""
+        self._pause.stop()
+        text = self.filter.text()
         selected = self.line_panel.line
         self.model.set_filter(text)  # a model reset: the table has no current row now
         count = self.model.rowCount()
@@ -286,6 +312,7 @@ class AdjustPage(Page):
 
     # -- selection -------------------------------------------------------------------------------
     def selected_line(self) -> tuple[Line | None, str]:
+        self.apply_pending_filter()
         index = self.table.currentIndex()
         if not index.isValid() or self.data is None:
             return None, ""

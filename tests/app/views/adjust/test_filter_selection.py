@@ -12,6 +12,12 @@ from domain.contracts.budget import ExpenditureLineOut
 from tests.app.views.adjust.harness import MakeContext
 
 
+def find(page: AdjustPage, text: str) -> None:
+    """Type into 찾기 and move on (the filter applies on the typing pause or on leaving)."""
+    page.filter.setText(text)
+    page.apply_pending_filter()
+
+
 def open_page(qtbot: QtBot, make_context: MakeContext) -> AdjustPage:
     page = AdjustPage(make_context("demo-budget-office"))
     page.setWindowTitle(page.accessibleName())
@@ -36,7 +42,7 @@ def test_a_filtered_out_line_is_cleared_from_the_panel_and_cannot_be_adjusted(
     page.line_panel.amount.setText("90")
     label = page._line_label(target)
     with recording() as said:
-        page.filter.setText(label.split()[-1])
+        find(page, label.split()[-1])
     assert page.selected_line()[0] is not None
     assert page.line_panel.line is not None and page.line_panel.line.id == target.id
     assert page.line_panel.amount.text() == "90"
@@ -44,7 +50,7 @@ def test_a_filtered_out_line_is_cleared_from_the_panel_and_cannot_be_adjusted(
 
     # A filter that hides it: no selection, an empty panel, 조정/반려 disabled, said so.
     with recording() as said:
-        page.filter.setText("이런 항목은 없음")
+        find(page, "이런 항목은 없음")
     assert page.model.rowCount() == 0
     assert page.selected_line() == (None, "")
     assert page.line_panel.line is None
@@ -61,7 +67,7 @@ def test_a_filtered_out_line_is_cleared_from_the_panel_and_cannot_be_adjusted(
         p for p in page.data.program_names.values()
         if p != page.data.program_names.get(getattr(target, "program_id", None), "")
     )  # fmt: skip
-    page.filter.setText(others)
+    find(page, others)
     assert page.model.rowCount() > 0 and page.model.row_of(target.id) < 0
     assert page.line_panel.line is None and not page.line_panel.adjust_button.isEnabled()
     # Choosing a shown line enables 조정 again.
@@ -69,7 +75,7 @@ def test_a_filtered_out_line_is_cleared_from_the_panel_and_cannot_be_adjusted(
     assert page.line_panel.adjust_button.isEnabled()
 
     # Nothing was adjusted on the server.
-    page.filter.clear()
+    find(page, "")
     page.reload()
     assert page.data is not None
     again = next(x for x in page.data.lines if x.id == target.id)
@@ -85,7 +91,7 @@ def test_find_matches_program_object_code_and_name_and_department(
     # (the demo's 긴급복지 지원 line is 301-01; the user's run searched a 201-01 line they made)
     line = next(x for x in data.lines if data.program_names.get(x.program_id) == "긴급복지 지원")
     code = line.object_code
-    page.filter.setText(f"긴급복지 지원 {code}")
+    find(page, f"긴급복지 지원 {code}")
     rows = [page.model.line(r) for r in range(page.model.rowCount())]
     assert line.id in {r.id for r in rows}
     assert all(
@@ -94,10 +100,10 @@ def test_find_matches_program_object_code_and_name_and_department(
         for r in rows
     )  # fmt: skip
     object_name = data.object_names[code]
-    page.filter.setText(f"{code} {object_name}")
+    find(page, f"{code} {object_name}")
     assert page.model.rowCount() >= len(rows)
     department = data.department_names[line.department_id]
-    page.filter.setText(f"{department} {code}")
+    find(page, f"{department} {code}")
     shown = {page.model.line(r).id for r in range(page.model.rowCount())}
     assert line.id in shown
     assert all(
