@@ -142,7 +142,7 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
     titles = [e.title for e in navigation.entries]
     assert "조정·의결" in titles and not any(t == "의결" or "다음 단계" in t for t in titles)
     admin = titles.index("사용자 관리")
-    assert navigation.list.isRowHidden(admin)  # 사용자 관리: not for 부서 예산담당
+    assert not navigation.shown(admin)  # 사용자 관리: not for 부서 예산담당
     assert not navigation.actions_by_index[admin].isEnabled()
 
     switcher.choose("demo-admin")  # the role switch re-evaluates the navigation
@@ -150,7 +150,7 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
         lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-admin",
         timeout=30_000,
     )
-    assert not navigation.list.isRowHidden(admin)
+    assert navigation.shown(admin)
     navigation.actions_by_index[admin].trigger()
     assert window.current_page() is window.pages[admin]
 
@@ -159,7 +159,7 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
         lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-budget-office",
         timeout=30_000,
     )
-    assert navigation.list.isRowHidden(admin)
+    assert not navigation.shown(admin)
     assert window.current_page() is not window.pages[admin]  # left the page it may not use
     assert "예산부서" in window.status.user.text()
     assert "데모" in window.windowTitle()

@@ -1,7 +1,10 @@
 """The page list on the left: the pages of ``app.views.registry`` in order, then the sections
 whose pages arrive later as disabled entries ("다음 단계에서 제공"). A page that declares a
 ``REQUIRED_ACTION`` the signed-in user's roles cannot perform (사용자 관리 for non-admins) is
-hidden, with its Ctrl+N key disabled, and shown again after a role switch (:meth:`set_roles`).
+taken out of the list's model (not a hidden row: a screen reader counts hidden rows, "List
+with 6 items" for five shown), with its Ctrl+N key disabled, and put back after a role switch
+(:meth:`set_roles`). Signals and methods speak of *entry* indices (into ``entries``); the list's
+rows are the usable-or-placeholder entries shown (:meth:`row_of`, :meth:`entry_at`).
 
 Keyboard: Tab reaches the list, arrows move, Enter or selection opens the page; Ctrl+1..9
 open the first nine available pages from anywhere (the actions live in the 보기 menu).
@@ -101,18 +104,23 @@ class Navigation(QWidget):
             tr("위아래 화살표로 고르고 Enter를 누르면 그 화면으로 갑니다 (Ctrl+1~9)."),
             "navigationList",
         )
-        for entry in entries:
+        self._items: list[QStandardItem] = []
+        self._shown: list[int] = []  # the entry index of each row of the model
+        self._updating = False  # rows leaving or coming back: no page is requested
+        for index, entry in enumerate(entries):
             text = entry.title if entry.available else f"{entry.title} ({entry.note})"
             item = QStandardItem(text)
             item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
             if not entry.available:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setData(entry.note, Qt.ItemDataRole.AccessibleDescriptionRole)
+            self._items.append(item)
             self.model.appendRow(item)
+            self._shown.append(index)
         self.list.selectionModel().currentRowChanged.connect(
-            lambda now, _old: self._on_row(now.row())
+            lambda now, _old: self._on_row(self.entry_at(now.row()))
         )
-        self.list.activated.connect(lambda index: self.open(index.row()))
+        self.list.activated.connect(lambda index: self.open(self.entry_at(index.row())))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
@@ -149,14 +157,39 @@ class Navigation(QWidget):
         return list(self.actions_by_index.values())
 
     def set_roles(self, roles: Iterable[str]) -> None:
-        """Hide the pages these roles may not use (and their Ctrl+N); show the others."""
+        """Take the pages these roles may not use out of the list (and disable their Ctrl+N);
+        put the others back in their place. The page shown is not changed here (the window
+        leaves a page the user may no longer use)."""
         roles = list(roles)
         self.hidden = {i for i, e in enumerate(self.entries) if not e.allowed(roles)}
-        for index in range(len(self.entries)):
-            self.list.setRowHidden(index, index in self.hidden)
-            action = self.actions_by_index.get(index)
-            if action is not None:
-                action.setEnabled(index not in self.hidden)
+        self._updating = True
+        try:
+            for index in range(len(self.entries)):
+                row = self.row_of(index)
+                if index in self.hidden and row >= 0:
+                    self.model.takeRow(row)  # the item is kept for a later role
+                    self._shown.remove(index)
+                elif index not in self.hidden and row < 0:
+                    row = sum(1 for i in self._shown if i < index)
+                    self.model.insertRow(row, self._items[index])
+                    self._shown.insert(row, index)
+                action = self.actions_by_index.get(index)
+                if action is not None:
+                    action.setEnabled(index not in self.hidden)
+        finally:
+            self._updating = False
+
+    def row_of(self, index: int) -> int:
+        """The list row of entry ``index`` (-1 when it is not in the list)."""
+        return self._shown.index(index) if index in self._shown else -1
+
+    def entry_at(self, row: int) -> int:
+        """The entry index shown in list row ``row`` (-1 for none)."""
+        return self._shown[row] if 0 <= row < len(self._shown) else -1
+
+    def shown(self, index: int) -> bool:
+        """Is entry ``index`` in the list (not taken out for the user's roles)?"""
+        return index in self._shown
 
     def usable(self, index: int) -> bool:
         return (
@@ -173,7 +206,7 @@ class Navigation(QWidget):
             if self.current_row() == index:
                 self.page_requested.emit(index)
             else:
-                self.list.setCurrentIndex(self.model.index(index, 0))
+                self.list.setCurrentIndex(self.model.index(self.row_of(index), 0))
 
     def open(self, index: int) -> None:
         """Show the page and move keyboard focus into it (Enter, Ctrl+1…9)."""
@@ -182,11 +215,12 @@ class Navigation(QWidget):
             self.page_opened.emit(index)
 
     def current_row(self) -> int:
-        return self.list.currentIndex().row()
+        """The entry index of the list's current row (-1 for none)."""
+        return self.entry_at(self.list.currentIndex().row())
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _on_row(self, row: int) -> None:
-        if self.usable(row):
-            self.page_requested.emit(row)
+    def _on_row(self, index: int) -> None:
+        if not self._updating and self.usable(index):
+            self.page_requested.emit(index)
