@@ -42,6 +42,11 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(entries if entries is not None else load_entries(), self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
+        # named after the page it shows: Orca says "<page> layered pane" on entering a page,
+        # not an unnamed "layered pane"
+        self.stack.setAccessibleIdentifier("pageStack")
+        self.stack.setAccessibleName(tr("작업 화면"))
+        self.stack.currentChanged.connect(self._name_stack)
         self.empty = QLabel(tr("왼쪽 작업 목록에서 화면을 고르세요 (F6)."), self.stack)
         self.empty.setObjectName("emptyPage")
         self.stack.addWidget(self.empty)
@@ -164,6 +169,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._watch_undo(page)
         page.activate()
+
+    def _name_stack(self, _index: int = -1) -> None:
+        page = self.current_page()
+        self.stack.setAccessibleName(page.accessibleName() if page else tr("작업 화면"))
 
     def open_page(self, index: int) -> None:
         """Show a page and put keyboard focus on its first control (Ctrl+1…9, Enter)."""
