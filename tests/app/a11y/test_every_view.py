@@ -27,6 +27,7 @@ from tests.app.a11y.visual import clipped
 from tests.app.views.adjust.harness import MakeContext
 
 DEPT, OFFICE, ADMIN = "demo-dept-budget", "demo-budget-office", "demo-admin"
+STAFF, FINANCE, DISBURSING = "demo-dept-staff", "demo-finance-officer", "demo-disbursing-officer"
 
 
 def show(qtbot: QtBot, widget: QWidget, size: tuple[int, int] | None = None) -> QWidget:
@@ -97,12 +98,53 @@ def admin_page(make: MakeContext) -> QWidget:
     return AdminPage(make(ADMIN))
 
 
+def expenditure_page(make: MakeContext) -> QWidget:
+    from app.views.execution.expenditure_page import ExpenditurePage
+
+    return ExpenditurePage(make(STAFF))
+
+
+def reports_page(make: MakeContext) -> QWidget:
+    from app.views.reports.reports_page import ReportsPage
+
+    return ReportsPage(make(OFFICE))
+
+
+def obligation_page(make: MakeContext) -> QWidget:
+    from app.views.execution.review_page import ObligationPage
+
+    return ObligationPage(make(FINANCE))  # 재무관
+
+
+def payment_page(make: MakeContext) -> QWidget:
+    from app.views.execution.review_page import PaymentPage
+
+    return PaymentPage(make(DISBURSING))  # 지출원
+
+
 PAGES: dict[str, Callable[[MakeContext], QWidget]] = {
     "budget": budget_page,
     "adjust": adjust_page,
     "revenue": revenue_page,
     "admin": admin_page,
+    "expenditure": expenditure_page,
+    "reports": reports_page,
+    "obligation": obligation_page,
+    "payment": payment_page,
 }
+
+
+def test_every_registered_page_is_audited_here() -> None:
+    """A page added to app.views.registry without a line in PAGES fails here."""
+    from app.views.registry import PAGES as REGISTERED
+
+    built = {
+        "BudgetPage": "budget", "AdjustPage": "adjust", "RevenuePage": "revenue",
+        "AdminPage": "admin", "ExpenditurePage": "expenditure", "ReportsPage": "reports",
+        "ObligationPage": "obligation", "PaymentPage": "payment",
+    }  # fmt: skip
+    missing = [c for _m, c in REGISTERED if built.get(c) not in PAGES]
+    assert missing == []
 
 
 @pytest.mark.parametrize("which", list(PAGES))
@@ -207,7 +249,11 @@ def test_main_window_with_every_page_help_and_about(
             continue
         window.navigation.select(index)
         qtbot.wait(50)
-        assert window.current_page() is not None
+        page = window.current_page()
+        assert page is not None
+        # the page stack is named after the page shown (Orca: "<page> layered pane")
+        assert window.stack.accessibleName() == page.accessibleName()
+        assert window.stack.accessibleIdentifier() == "pageStack"
         check(qtbot, window)
         assert conflicts(window) == [], entry.title
     help_dialog = commands.shortcuts(window)
