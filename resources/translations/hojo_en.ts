@@ -2428,10 +2428,6 @@
         <translation>CSV</translation>
     </message>
     <message>
-        <source>임시 저장한 줄 {saved}개, 적용하지 않은 줄 {skipped}개</source>
-        <translation>{saved} lines kept as drafts, {skipped} lines not applied</translation>
-    </message>
-    <message>
         <source>형식</source>
         <translation>Format</translation>
     </message>
@@ -2466,14 +2462,6 @@
     <message>
         <source>미리 보기</source>
         <translation>Preview</translation>
-    </message>
-    <message>
-        <source>임시 저장으로 가져오기</source>
-        <translation>Import as drafts</translation>
-    </message>
-    <message>
-        <source>바뀐 줄을 임시 저장합니다. 서버에는 예산편성 화면에서 보냅니다.</source>
-        <translation>Keeps the changed lines as drafts. Send them to the server from the budget page.</translation>
     </message>
     <message>
         <source>가져오기 미리 보기</source>
@@ -2812,6 +2800,22 @@
     <message>
         <source>작업 화면</source>
         <translation>Work area</translation>
+    </message>
+    <message>
+        <source>가져오기 적용</source>
+        <translation>Apply import</translation>
+    </message>
+    <message>
+        <source>작성중인 버전에서 내가 고칠 수 있는 줄만 바꿉니다. 바뀐 세출 줄은 임시 저장하고(서버에는 예산편성 화면에서 보냅니다), 파일에서 빠진 줄은 서버에서 삭제하며, 세입은 서버에 바로 반영합니다.</source>
+        <translation>Changes only the lines you may edit, in a version being drafted. Changed expenditure lines are kept as drafts (sent to the server from the Budget drafting page), lines missing from the file are deleted on the server, and revenue is written to the server at once.</translation>
+    </message>
+    <message>
+        <source>적용하지 않음: {change}</source>
+        <translation>Not applied: {change}</translation>
+    </message>
+    <message>
+        <source>임시 저장 {saved}줄, 서버에 반영 {written}줄, 삭제 {deleted}줄, 적용하지 않은 줄 {skipped}개</source>
+        <translation>{saved} lines kept as drafts, {written} written to the server, {deleted} deleted, {skipped} not applied</translation>
     </message>
 </context>
 </TS>

@@ -183,7 +183,8 @@ def revenue_rows(data: ReportData) -> Iterator[list[object]]:
         ]  # fmt: skip
         flat = list(_flat(line.basis or []))
         if not flat:
-            yield [*head, "", None, line.amount, line.amount, line.base_amount, 0]
+            amount, base = line.amount, line.base_amount
+            yield [*head, "", None, amount, amount, base, amount - base]
             continue
         for i, (depth, basis) in enumerate(flat):
             parent = bool(basis.children)

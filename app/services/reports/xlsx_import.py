@@ -1,7 +1,8 @@
-"""Read a 세출 합본예산서 (XLSX, or CSV with a one-row header) back and compare it with a
-version: a preview of added / changed / removed lines, and the rows that could not be read
-(row number and reason). Nothing is written here; the caller turns an accepted preview into
-drafts (``app.operations.reports``)."""
+"""Read a 합본예산서 (XLSX, or CSV with a one-row header) back and compare it with a version: a
+preview of added / changed / removed lines, and the rows that could not be read (row number
+and reason). 세출 here; 세입 (장/관/항/목 with 산출근거) in :mod:`xlsx_import_revenue`, picked
+by the header (:func:`book_of`). Nothing is written here; ``xlsx_apply`` and
+``app.operations.reports`` turn an accepted preview into drafts and server changes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from app.services.reports.layout import FUND_SUBLABELS, LineKey, line_key
 from app.services.reports.tree import won
@@ -19,14 +20,22 @@ if TYPE_CHECKING:
     import uuid
 
     from app.services.reports.data import ReportData
-    from domain.contracts.budget import BasisItemOut, ExpenditureLineOut
+    from domain.contracts.budget import BasisItemOut, ExpenditureLineOut, RevenueLineOut
 
-__all__ = ["ImportPreview", "LineChange", "RowProblem", "preview_import", "read_rows"]
+__all__ = [
+    "ImportPreview",
+    "LineChange",
+    "RowProblem",
+    "book_of",
+    "preview_import",
+    "read_rows",
+]
 
 _STAT = re.compile(r"^(\d{3})-?(\d{2})$")
 _ONE_CELL_FUND = re.compile(r"^(.+?)[_\-(]?(경정|기정|증감)\)?$")
 _NEEDED = ("회계코드", "부서명", "세부사업명", "통계목", "산출근거명", "예산액")
 ChangeKind = Literal["added", "changed", "removed"]
+Book = Literal["세출", "세입"]
 
 
 @dataclass(frozen=True)
@@ -43,18 +52,27 @@ class _Item:
     children: list[_Item] = field(default_factory=list)
 
 
+class _Key(Protocol):
+    @property
+    def account_code(self) -> str: ...
+
+    def text(self) -> str: ...
+
+
 @dataclass
 class LineChange:
     kind: ChangeKind
-    key: LineKey
-    line: ExpenditureLineOut | None  # the version's line (None when added)
+    key: _Key  # LineKey (세출) or RevenueKey (세입)
+    line: ExpenditureLineOut | RevenueLineOut | None  # the version's line (None when added)
     basis: list[dict[str, Any]]  # BasisItemIn shape (what the draft will hold)
     funding: dict[str, int]
     before: int
     after: int
-    program_id: uuid.UUID | None = None
+    program_id: uuid.UUID | None = None  # 세출: the 세부사업 of an added line
     sector_code: str = ""
     detail: str = ""
+    book: Book = "세출"
+    department_id: uuid.UUID | None = None  # 세입: the 부서 of an added line
 
     def text(self) -> str:
         what = {"added": "추가", "changed": "변경", "removed": "삭제"}[self.kind]
@@ -66,6 +84,7 @@ class ImportPreview:
     changes: list[LineChange]
     problems: list[RowProblem]
     rows_read: int
+    book: Book = "세출"
 
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for c in self.changes if c.kind == kind)
@@ -87,6 +106,17 @@ def read_rows(path: Path) -> list[Sequence[object]]:
         return [tuple(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
     finally:
         wb.close()
+
+
+def book_of(rows: Sequence[Sequence[object]]) -> Book:
+    """세입 when a header row (of the first ten) names 목 and 산출근거 but no 세부사업명."""
+    for row in rows[:10]:
+        names = {_norm(v) for v in row}
+        if "세부사업명" in names:
+            return "세출"
+        if "목" in names and "산출근거" in names:
+            return "세입"
+    return "세출"
 
 
 def _norm(value: object) -> str:
@@ -170,6 +200,27 @@ def _same(mine: list[_Item], theirs: list[BasisItemOut]) -> bool:
         and _same(a.children, b.children)
         for a, b in zip(mine, theirs, strict=True)
     )  # fmt: skip
+
+
+def _recomputed(mine: list[_Item], theirs: Sequence[BasisItemOut], *, revenue: bool = False) -> int:
+    """The total the server will compute: a leaf whose formula is not the server's item's gets
+    its amount from the formula (천원, rounded up; 세입 rounded down; the file's amount when it
+    cannot be read); a parent is the sum of its children. Updates ``mine`` in place."""
+    from domain.formula import FormulaError, evaluate
+
+    total = 0
+    for i, item in enumerate(mine):
+        old = theirs[i] if i < len(theirs) else None
+        if item.children:
+            item.amount = _recomputed(item.children, old.children if old else [], revenue=revenue)
+        elif item.formula and (old is None or old.formula != item.formula):
+            try:
+                value = evaluate(item.formula)
+                item.amount = value.revenue_thousand if revenue else value.thousand
+            except FormulaError:
+                pass
+        total += item.amount
+    return total
 
 
 def _payload(mine: list[_Item], theirs: Sequence[BasisItemOut]) -> list[dict[str, Any]]:
@@ -264,6 +315,7 @@ def _diff(
         same_funding = money == {c: v for c, v in line.funding.items() if v}
         if _same(mine, theirs) and same_funding and after == line.amount:
             continue
+        after = _recomputed(mine, theirs) if has_basis else after
         detail = "" if same_funding else "(재원 변경)"
         changes.append(
             LineChange(
@@ -271,10 +323,15 @@ def _diff(
                 line.program_id, line.sector_code, detail,
             )
         )  # fmt: skip
+    unsure = {_scope(k) for k in broken}  # an unreadable row may be any line of its 세부사업
     for key, line in current.items():
-        if key not in grouped and key not in broken:
+        if key not in grouped and key not in broken and _scope(key) not in unsure:
             changes.append(LineChange("removed", key, line, [], {}, line.amount, 0))
     return [c for c in changes if c is not None]
+
+
+def _scope(key: LineKey) -> tuple[str, ...]:
+    return (key.account_code, key.department, key.policy, key.unit, key.detail)
 
 
 def _added(

@@ -1,14 +1,14 @@
 """The reports page (issue 6): choose a report, a version, the scope and the format; make it
 in the background with progress (cancellable, announced when done) and open the file or show
 where it is. XLSX/CSV is offered beside every PDF: it is the format a screen-reader user can
-work in (the PDF is untagged). Also the Excel round-trip: preview a 합본예산서 file against
-the version and keep the accepted changes as drafts."""
+work in (the PDF is untagged). Also the Excel round-trip: preview a 세출 or 세입 합본예산서
+file against the version and apply the accepted changes (``app.operations.reports``)."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -37,6 +37,7 @@ from app.views.page import Page
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.services.reports.generate import ReportResult
+    from app.services.reports.xlsx_apply import Applied
     from app.services.reports.xlsx_import import ImportPreview
     from app.tasks import TaskState
     from domain.contracts.budget import VersionOut
@@ -52,6 +53,13 @@ FORMATS = (("pdf", N_("PDF (인쇄용)")), ("xlsx", N_("Excel XLSX")), ("csv", N
 NOTE = N_(
     "PDF는 인쇄용입니다. 화면 읽기 프로그램으로 읽고 고치려면 같은 내용을 XLSX나 CSV로 "
     "만드십시오: 표의 행과 열을 그대로 읽을 수 있습니다."
+)
+
+
+ACCEPT_NOTE = N_(
+    "작성중인 버전에서 내가 고칠 수 있는 줄만 바꿉니다. 바뀐 세출 줄은 임시 저장하고(서버에는 "
+    "예산편성 화면에서 보냅니다), 파일에서 빠진 줄은 서버에서 삭제하며, 세입은 서버에 바로 "
+    "반영합니다."
 )
 
 
@@ -106,9 +114,8 @@ class ReportsPage(Page):
         )  # fmt: skip
         self.preview_button = button(tr("미리 보기"), "reports.import.preview", self.preview_file)
         self.accept_button = button(
-            tr("임시 저장으로 가져오기"), "reports.import.accept", self.accept_import,
-            tr("바뀐 줄을 임시 저장합니다. 서버에는 예산편성 화면에서 보냅니다."),
-        )  # fmt: skip
+            tr("가져오기 적용"), "reports.import.accept", self.accept_import, tr(ACCEPT_NOTE)
+        )
         self.changes = QListWidget()
         self.changes.setAccessibleName(tr("가져오기 미리 보기"))
         self.changes.setAccessibleIdentifier("reports.import.changes")
@@ -311,8 +318,17 @@ class ReportsPage(Page):
             return
         ops.accept_import(self.ctx, version_id, self.preview, self._accepted, self._failed)
 
-    def _accepted(self, result: Any) -> None:
+    def _accepted(self, result: Applied) -> None:
         self.accept_button.setEnabled(False)
-        text = tr("임시 저장한 줄 {saved}개, 적용하지 않은 줄 {skipped}개")
-        text = text.format(saved=result.saved, skipped=len(result.skipped))
+        self.preview = None
+        self.changes.clear()
+        for skipped in result.skipped:
+            self.changes.addItem(tr("적용하지 않음: {change}").format(change=skipped))
+        text = tr(
+            "임시 저장 {saved}줄, 서버에 반영 {written}줄, 삭제 {deleted}줄, 적용하지 않은 줄 "
+            "{skipped}개"
+        ).format(
+            saved=result.saved, written=result.written, deleted=result.deleted,
+            skipped=len(result.skipped),
+        )  # fmt: skip
         report(self.changes, self.status, text)
