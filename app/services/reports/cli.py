@@ -78,7 +78,10 @@ def _sign_in(config: Config, government: str) -> Session:
         last = json.loads((config.paths.data_dir / LAST_SIGN_IN).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         last = {}
-    login = str(last.get("login", "")) if isinstance(last, dict) else ""
+    same_server = isinstance(last, dict) and (
+        str(last.get("server_url", "")).rstrip("/") == url.rstrip("/")
+    )  # the login remembered for this server, not another one's
+    login = str(last.get("login", "")) if same_server else ""
     store = CredentialStore()
     token = store.load(url, login) if login else None
     if not token:
