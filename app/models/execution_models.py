@@ -120,6 +120,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         return self.row_title(section)
 
 
+def matches(query: str, text: str) -> bool:
+    """Whether every word of ``query`` is in ``text`` (names normalised: no spaces or middle
+    dots, case folded), so "행정복지 201-02" finds 세부사업 and 통계목 together."""
+    hay = normalise_name(text)
+    return all(normalise_name(word) in hay for word in query.split())
+
+
 # -- budget lines -------------------------------------------------------------------------
 class LinesModel(RowsModel[LineExecution]):
     """세부사업, 통계목, 배정, 집행 (원인행위), 배정 잔액; filtered by a typed text."""
@@ -151,13 +158,8 @@ class LinesModel(RowsModel[LineExecution]):
         self.set_filter(self._needle)
 
     def set_filter(self, text: str) -> None:
-        self._needle = normalise_name(text)
-        shown = [
-            x
-            for x in self._all
-            if not self._needle
-            or self._needle in normalise_name(f"{x.program_name} {self.object_text(x)}")
-        ]
+        self._needle = text
+        shown = [x for x in self._all if matches(text, f"{x.program_name} {self.object_text(x)}")]
         self.set_rows(shown)
 
     def row_of(self, line_id: uuid.UUID) -> int:
@@ -298,14 +300,12 @@ class ReviewModel(RowsModel[DocumentOut]):
         self.set_filter(self._needle)
 
     def set_filter(self, text: str) -> None:
-        self._needle = normalise_name(text)
+        self._needle = text
         self.set_rows(
             [
                 d
                 for d in self._all
-                if not self._needle
-                or self._needle
-                in normalise_name(f"{d.title} {self.line_text(d.line_id)} {d.author_login}")
+                if matches(text, f"{d.title} {self.line_text(d.line_id)} {d.author_login}")
             ]
         )
 

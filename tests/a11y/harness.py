@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import IO, Any
 
@@ -185,7 +185,7 @@ class Probe:
                 self.proc.wait()
 
 
-def start_client(tmp: Path) -> Iterator[tuple[Hojo, Probe]]:
+def start_client(tmp: Path) -> Generator[tuple[Hojo, Probe], None, None]:
     """Start hojo, wait until its main window is on the bus with the 예산편성 page loaded."""
     ime = StandInIme(tmp)
     try:

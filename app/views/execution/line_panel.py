@@ -6,13 +6,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.a11y import announce, buddy, identify, set_tab_order
 from app.i18n import tr, won_text
 from app.models.execution_models import LinesModel
 from domain.contracts.execution import LineExecution
+
+COUNT_PAUSE_MS = 200
+"""The count of lines found is said once, after a pause in the typing (not on every key)."""
 
 
 def line_text(line: LineExecution, object_text: str) -> str:
@@ -55,6 +58,11 @@ class LinePanel(QWidget):
             layout.addWidget(widget)
         layout.setStretch(3, 1)
         set_tab_order([self.filter, self.table])
+        self._dropped = False  # the chosen line was hidden during this burst of typing
+        self._count_pause = QTimer(self)
+        self._count_pause.setSingleShot(True)
+        self._count_pause.setInterval(COUNT_PAUSE_MS)
+        self._count_pause.timeout.connect(self.say_count)
         self._attach(self.model)
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(self.table.setFocus)
@@ -90,10 +98,10 @@ class LinePanel(QWidget):
     def _filter(self, text: str) -> None:
         """Filter the lines. The chosen line stays chosen while it is shown; when the filter
         hides it, the selection and the document form's line are cleared and that is said,
-        so no document is written against a line the user cannot see."""
+        so no document is written against a line the user cannot see. The count (and the
+        release of the chosen line) is said once, after a pause in the typing."""
         current = self.current_line()
         self.model.set_filter(text)  # a model reset: the table has no current row now
-        said = tr("예산 {count}줄").format(count=self.model.rowCount())
         row = self.model.row_of(current.line_id) if current is not None else -1
         if row >= 0:  # current again without re-sending it to the form
             self._restoring = True
@@ -103,9 +111,18 @@ class LinePanel(QWidget):
                 self._restoring = False
         elif current is not None:
             self._select(-1)
-            said += ". " + tr("선택한 예산이 찾기 결과에 없어 선택을 해제했습니다.")
+            self._dropped = True
         elif not self.model.rowCount():
             self.detail.setText(tr("찾는 예산이 없습니다"))
+        self._count_pause.start()
+
+    def say_count(self) -> None:
+        """ "예산 N줄" (and that the chosen line was released, when it was), once."""
+        self._count_pause.stop()
+        said = tr("예산 {count}줄").format(count=self.model.rowCount())
+        if self._dropped:
+            said += ". " + tr("선택한 예산이 찾기 결과에 없어 선택을 해제했습니다.")
+        self._dropped = False
         announce(self.filter, said)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,0 +1,319 @@
+"""The Orca side of the accessibility harness, for any keyboard-only task: Orca 43 with speech
+off and its speech log read back, one Orca + client per test module (a fresh one for a retry),
+transcripts of probe steps with the app's announcements beside them, golden files compared
+with a readable diff (``HOJO_UPDATE_GOLDEN=1`` rewrites them), and the client's demo server
+asked directly through its API with this launch's demo credential.
+
+Same mechanism as ``test_orca_transcripts.py`` (which documents the races it avoids: keys held
+by Qt for Orca overtaken by IME commits, timed announcements, events between commands).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.request
+import uuid
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.a11y.harness import SYSTEM_PYTHON, TOOLS, Hojo, Probe, announcements, start_client
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("HOJO_UPDATE_GOLDEN") == "1"
+MAIN_WINDOW = "xfocus:호조 데스크"
+SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)'\s*(\{'established.*)?$", re.MULTILINE)
+VOLATILE = [
+    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"), "<일시>"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "<날짜>"),
+    (re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b"), "<시각>"),
+    (re.compile(r"\d+분 남음"), "<n>분 남음"),
+    (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<id>"),
+]
+NAV_COUNT = re.compile(r"List with \d+ items?\.")
+DEMO_SERVER = re.compile(r"데모 서버 시작: (http://127\.0\.0\.1:\d+) \(pid (\d+)\)")
+
+
+class Orca:
+    """Orca with speech off, its utterances read from its line-buffered debug log."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.log = tmp / "orca-debug.log"
+        self._out = (tmp / "orca.out").open("wb")
+        self.proc = subprocess.Popen(
+            [SYSTEM_PYTHON, str(TOOLS / "orca_speech_log.py"), str(self.log), str(tmp / "prefs")],
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.log.exists() and "Startup complete" in self.log.read_text(errors="replace"):
+                return
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("Orca did not start: " + (tmp / "orca.out").read_text(errors="replace"))
+
+    def utterances(self) -> list[str]:
+        text = self.log.read_text(errors="replace")
+        return [m.group(1).strip() for m in SPEECH.finditer(text)]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()  # SIGTERM can sit 10 s in Orca 43's shutdown watchdog
+            self.proc.wait()
+        self._out.close()
+
+
+@dataclass
+class Session:
+    """Orca, the client and its probe; ``done`` lists the tasks completed in this client."""
+
+    tmp: Path
+    orca: Orca
+    hojo: Hojo
+    probe: Probe
+    clients: Generator[tuple[Hojo, Probe], None, None]
+    done: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        try:
+            self.clients.close()  # start_client's finally: probe, client, input method
+        finally:
+            self.orca.stop()
+
+
+class Sessions:
+    """One Orca + client for the module, replaced by a fresh one when a task is retried."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.factory = factory
+        self.current: Session | None = None
+        self.count = 0
+
+    def get(self, fresh: bool = False) -> Session:
+        if self.current is not None and not fresh:
+            return self.current
+        self.close()
+        self.count += 1
+        tmp = self.factory.mktemp(f"orca{self.count}-")
+        orca = Orca(tmp)
+        try:
+            clients = start_client(tmp)
+            hojo, probe = next(clients)
+        except BaseException:
+            orca.stop()
+            raise
+        self.current = Session(tmp, orca, hojo, probe, clients)
+        return self.current
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close()
+            self.current = None
+
+
+def normalise(lines: list[str]) -> list[str]:
+    out = []
+    for i, line in enumerate(lines):
+        if i and lines[i - 1] == "작업 목록(W):" and NAV_COUNT.fullmatch(line):
+            # how many pages the 작업 목록 has changes with every new page
+            line = "List with <n> items."
+        for pattern, repl in VOLATILE:
+            line = pattern.sub(repl, line)
+        out.append(line)
+    return out
+
+
+class StepFailed(AssertionError):
+    """A probe step did not happen in time (a wait ran out); the partial transcript is kept."""
+
+
+def transcript(orca: Orca, probe: Probe, steps: list[str], partial: Path | None = None) -> str:
+    """Run the steps; what Orca said after each key, under a ``## key`` line.
+
+    Each action runs with the waits that follow it (one probe call, so a wait sees the
+    events its action caused). After each action: until Orca has been quiet for a moment.
+    ``heard:<event type>|<text>`` waits (here, not in the probe) for an event since the last
+    action *including* those already answered with it: for a page step it waits after the
+    arrow that showed the page (the page loads while the 작업 목록's arrows pass over it).
+    """
+    groups: list[list[str]] = []
+    for step in steps:
+        if groups and step.startswith(("wait", "sleep", "xfocus", "heard")):
+            groups[-1].append(step)
+        else:
+            groups.append([step])
+    lines: list[str] = []
+    since_action: list[dict[str, Any]] = []
+    for group in expand_pages(probe, groups):
+        before = len(orca.utterances())
+        actions = [s for s in group if not s.startswith("heard:")]
+        events: list[dict[str, Any]] = []
+        if actions:
+            events = probe.ask(op="steps", steps=actions, delay_ms=120)["events"]
+            since_action = []
+        since_action += events
+        for step in group:
+            if step.startswith("heard:") and not any(e["type"] == "STEP-ERROR" for e in events):
+                new = wait_heard(probe, since_action, step.removeprefix("heard:"))
+                events += new
+        quiet_until(orca)
+        late = probe.ask(op="events", seconds=0.1)["events"]  # while Orca spoke
+        events += late
+        since_action += late
+        said = orca.utterances()[before:]
+        if actions and not group[0].startswith("xfocus"):
+            lines.append(f"## {group[0]}")
+        lines.extend(normalise(said))
+        # Orca 43 does not listen to object:announcement (Orca 45+, NVDA and JAWS speak
+        # them); the app's announcements are kept in the transcript, marked as such.
+        lines.extend(normalise([f"[announcement] {text}" for text, _ in announcements(events)]))
+        errors = [e for e in events if e["type"] == "STEP-ERROR"]
+        if errors:
+            text = "\n".join(lines) + "\n"
+            if partial is not None:
+                partial.write_text(text, encoding="utf-8")
+            raise StepFailed(f"{errors[0]['error']} in {group}; transcript so far:\n{text}")
+    return "\n".join(lines) + "\n"
+
+
+def _seen(events: list[dict[str, Any]], etype: str, text: str) -> bool:
+    for e in events:
+        if not e["type"].startswith(etype):
+            continue
+        hay = [str(e.get("any_data"))]
+        if isinstance(e.get("source"), dict):
+            hay += [str(e["source"].get("name")), str(e["source"].get("id"))]
+        if not text or any(text in h for h in hay):
+            return True
+    return False
+
+
+def wait_heard(
+    probe: Probe, seen: list[dict[str, Any]], what: str, limit: float = 10.0
+) -> list[dict[str, Any]]:
+    """The events that came until ``<type>|<text>`` is among ``seen`` + them (a STEP-ERROR
+    event when it did not come within ``limit`` seconds)."""
+    etype, _, text = what.partition("|")
+    new: list[dict[str, Any]] = []
+    end = time.monotonic() + limit
+    while not _seen(seen + new, etype, text):
+        if time.monotonic() > end:
+            new.append({"type": "STEP-ERROR", "error": f"waited {limit} s for event {what}"})
+            break
+        new += probe.ask(op="events", seconds=0.1)["events"]
+        time.sleep(0.05)
+    return new
+
+
+def expand_pages(probe: Probe, groups: list[list[str]]) -> Iterator[list[str]]:
+    """``page:<id>`` as the keys a user presses, each heard on its own: Alt+W (작업 목록),
+    Home, Down until the page with that accessible id shows, Enter. The page group's
+    ``heard:`` steps wait after the key that showed the page, its other steps after Enter."""
+    for group in groups:
+        if not group[0].startswith("page:"):
+            yield group
+            continue
+        ident = group[0].removeprefix("page:")
+        heard = [s for s in group[1:] if s.startswith("heard:")]
+        yield ["key:alt+w", "waitfocus:navigationList"]
+        yield ["key:Home", "sleep:300"]
+        for _ in range(12):
+            if probe.ask(op="showing", id=ident)["showing"]:
+                break
+            yield ["key:Down", "waitevent:object:state-changed:focused"]
+        else:
+            raise StepFailed(f"page {ident!r} is not in the 작업 목록")
+        if heard:
+            yield heard
+        yield ["key:Return", *[s for s in group[1:] if not s.startswith("heard:")]]
+
+
+def quiet_until(orca: Orca, quiet: float = 0.6, limit: float = 8.0) -> None:
+    """Wait until Orca has said nothing new for ``quiet`` seconds."""
+    end = time.monotonic() + limit
+    count = len(orca.utterances())
+    still_since = time.monotonic()
+    while time.monotonic() < end:
+        time.sleep(0.05)
+        now = len(orca.utterances())
+        if now != count:
+            count, still_since = now, time.monotonic()
+        elif time.monotonic() - still_since >= quiet:
+            return
+
+
+def check_golden(name: str, text: str, actual_dir: Path) -> None:
+    """Compare with ``golden/<name>``; a difference fails with a unified diff."""
+    path = GOLDEN / name
+    (actual_dir / name).write_text(text, encoding="utf-8")
+    if UPDATE or not path.exists():
+        path.write_text(text, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"golden transcript {path} was missing; written — review and commit it")
+        return
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), text.splitlines(keepends=True),
+                f"golden/{name}", f"this run ({actual_dir / name})",
+            )
+        )  # fmt: skip
+        pytest.fail(
+            f"what Orca says changed ({name}); if intended, rerun with HOJO_UPDATE_GOLDEN=1 and "
+            f"review the diff:\n{diff}",
+            pytrace=False,
+        )
+
+
+class DemoApi:
+    """The client's demo server, asked directly: its address from the client's log (its
+    output, or its log file under the data folder), the launch's credential from the server
+    process's environment (the test's own grandchild), signed in as the demo user ``login``."""
+
+    def __init__(self, hojo: Hojo, login: str, data_dir: Path) -> None:
+        logs = [hojo.log_path, data_dir / "logs" / "hojo.log"]
+        text = "\n".join(p.read_text(errors="replace") for p in logs if p.exists())
+        started = DEMO_SERVER.findall(text)
+        assert started, f"the client did not log its demo server's address in {logs}"
+        self.url, pid = started[-1][0], int(started[-1][1])
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        values = dict(v.decode().split("=", 1) for v in environ if b"=" in v)
+        self.headers = {"X-Hojo-Demo-Credential": values["HOJO_DEMO_CREDENTIAL"]}
+        token = self.call("POST", "/api/v1/auth/demo", {"login": login})
+        self.headers["Authorization"] = f"Bearer {token['access_token']}"
+
+    def call(
+        self, method: str, path: str, body: dict[str, Any] | None = None, *, key: bool = False
+    ) -> Any:
+        """One request; ``key``: with a new Idempotency-Key (money-moving POSTs need one)."""
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.url + path, data, method=method)
+        headers = {**self.headers, "Content-Type": "application/json"}
+        if key:
+            headers["Idempotency-Key"] = str(uuid.uuid4())
+        for name, value in headers.items():
+            request.add_header(name, value)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+
+    def items(self, path: str) -> list[dict[str, Any]]:
+        """Every item of a paged list (``items`` and ``next_cursor``)."""
+        out: list[dict[str, Any]] = []
+        cursor = ""
+        sep = "&" if "?" in path else "?"
+        while True:
+            page = self.call("GET", path + (f"{sep}cursor={cursor}" if cursor else ""))
+            out += page["items"]
+            cursor = page.get("next_cursor") or ""
+            if not cursor:
+                return out
