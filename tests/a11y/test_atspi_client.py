@@ -94,6 +94,10 @@ def test_navigation_entries_for_the_role(client: Client) -> None:
     entries = navigation_entries(probe)
     assert entries[:5] == ["예산편성", "세입", "조정·의결", "지출", "보고서"], entries
     assert "사용자 관리" not in entries
+    # every item of the list, showing or not, is one of those: Orca counts them all ("List
+    # with 6 items" while 사용자 관리 was a hidden row)
+    every = probe.ask(op="tree", root="navigationList", showing=False)["tree"]
+    assert [n["name"] for n in every if n["role"] == "list item"] == entries
 
 
 @pytest.mark.parametrize(
@@ -157,19 +161,20 @@ def test_budget_task_by_keyboard_focus_and_announcements(client: Client) -> None
     assert any("100,000원" in t for t in texts), texts[-20:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app (app/views/budget): 세부사업 요구 제출 rebuilds the 재원 fields and destroys the "
-    "focused one without giving focus to another control; AT-SPI reports the focus object "
-    "defunct, Orca says nothing and page keys (Ctrl+Shift+I, Ctrl+S) do nothing until the user "
-    "moves focus (docs/accessibility.md §7)",
-)
 def test_focus_after_submit(client: Client) -> None:
-    """After the submit of the task above, focus is still on a live control of the page."""
+    """After the submit of the task above, focus is still on a live control of the page: the
+    재원 field the user typed in (it is no longer destroyed by the reload), and the page keys
+    work there — Ctrl+Shift+I reads the submitted line."""
     _hojo, probe = client
     focused = probe.focused()
     assert focused is not None and "defunct" not in focused["states"], focused
     assert focused["role"] != "frame", focused
+    assert (focused["role"], focused["id"], focused["name"]) == ("text", "funding_03", "자체재원")
+    events = probe.steps("key:ctrl+shift+i", "waitevent:object:announcement|요구액")
+    said = [text for text, _ in announcements(events)]
+    line = "100 일반회계 201-01 사무관리비: 요구액 100,000원,"
+    assert any(t.startswith(line) for t in said), said
+    assert any(t.endswith("상태 요구") for t in said), said
 
 
 def test_table_headers_read_on_cells(client: Client) -> None:
@@ -188,6 +193,23 @@ def test_table_headers_read_on_cells(client: Client) -> None:
     cell = probe.focused()
     assert cell is not None and cell["cell"].get("column_headers") == ["상태"], cell
     assert cell["name"] == "요구"
+
+
+def test_adjust_table_headers_after_switching_to_revenue(client: Client) -> None:
+    """조정·의결, 구분 세출 → 세입 by keyboard: the table has the 7 세입 columns, each with its
+    header (not the 9 of 세출, two of them empty); back to 세출: 9 again."""
+    _hojo, probe = client
+    events = probe.steps(
+        MAIN_WINDOW, "page:page.adjust", "waitfocus:adjust.version", "sleep:300",
+        "tabto:adjust.kind", "key:End", "sleep:600",
+    )  # fmt: skip
+    table = by_id(probe.tree("page.adjust")["tree"], "adjust.lines")["table"]
+    assert table["column_headers"] == [
+        "회계", "세입 목", "기정액", "요구액", "증감", "조정액", "의결액",
+    ], (table, focus_names(events))  # fmt: skip
+    probe.steps("key:Home", "sleep:600")
+    table = by_id(probe.tree("page.adjust")["tree"], "adjust.lines")["table"]
+    assert len(table["column_headers"]) == 9 and all(table["column_headers"]), table
 
 
 def test_admin_page_tree_after_a_role_switch(client: Client) -> None:

@@ -271,10 +271,10 @@ BUDGET_REQUEST = [
     "key:Tab", "waitfocus:basisFormula", "type:25,000원*4회",
     "waitevent:object:property-change:accessible-name|100,000원",
     "waitevent:object:announcement|임시 저장했습니다",
-    "tabto:funding_03", "type:100",
+    "tabto:funding_03", "type:100", "waitevent:object:announcement|임시 저장했습니다",
+    "key:ctrl+shift+i", "waitevent:object:announcement|요구액",  # before a save: the editor's
     "key:ctrl+shift+s", "waitevent:object:announcement|요구했습니다",
-    # (not Ctrl+Shift+I here: the submit destroys the focused 재원 field and leaves no focus,
-    # so page keys do nothing; test_focus_after_submit, docs/accessibility.md §7)
+    "key:ctrl+shift+i", "waitevent:object:announcement|상태 요구",  # focus kept: keys work
 ]  # fmt: skip
 
 ADJUST_LINE = [
@@ -283,7 +283,8 @@ ADJUST_LINE = [
     "key:Down", "waitevent:object:announcement|바꿨습니다", MAIN_WINDOW,
     "page:page.adjust", "waitfocus:adjust.version", "sleep:800",
     # 찾기: the words are ANDed (세부사업, 통계목 ...): only the line task (a) requested
-    "tabto:adjust.filter", "type:긴급복지 지원 201-01", "sleep:600",
+    "tabto:adjust.filter", "type:긴급복지 지원 201-01",
+    "waitevent:object:announcement|조회 결과 1건",  # once, after a typing pause
     "tabto:adjust.lines", "key:Down",
     "key:ctrl+shift+i", "waitevent:object:announcement|요구액",  # which line: its summary
     "tabto:adjust.amount", "key:ctrl+a", "type:90",
