@@ -79,6 +79,9 @@ class LineExecutionPage(BaseModel):
 class PayeeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # chosen by the client when it queues the 채주 (offline): a 결의 queued after it names
+    # this id; the server makes one when it is not given
+    id: uuid.UUID | None = None
     name: str = Field(min_length=1, max_length=200)
     business_number: str | None = Field(default=None, max_length=20)
     resident_number: str | None = Field(default=None, max_length=20)

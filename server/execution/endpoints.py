@@ -96,12 +96,32 @@ def allot(
     )  # fmt: skip
 
 
-@router.post("/payees", response_model=PayeeOut, status_code=201)
+@router.post(
+    "/payees",
+    response_model=PayeeOut,
+    status_code=201,
+    responses={409: {"description": "그 id의 채주가 이미 있음"},
+               422: {"description": "입력값 오류, 또는 Idempotency-Key를 다른 요청에 다시 씀"}},
+)  # fmt: skip
 def create_payee(
-    body: PayeeIn, session: DbSession, principal: Writer, settings: AppSettings
-) -> PayeeOut:
-    """채주 등록: 사업자등록번호 checked; 주민등록번호 encrypted, shown masked."""
-    return payees.create_payee(session, principal, body, settings.data_dir)
+    body: PayeeIn,
+    request: Request,
+    session: DbSession,
+    principal: Writer,
+    settings: AppSettings,
+    idempotency_key: IdemKey = None,
+) -> JSONResponse:
+    """채주 등록: 사업자등록번호 checked; 주민등록번호 encrypted, shown masked. With an
+    Idempotency-Key (a client sending a queued 채주) it is made once and a retry is answered
+    with the first answer; ``id`` may be chosen by the client so a queued 결의 can name it."""
+    if idempotency_key is None:
+        out = payees.create_payee(session, principal, body, settings.data_dir)
+        return JSONResponse(out.model_dump(mode="json"), status_code=201)
+    digest = request_hash("POST", request.url.path, body)
+    return run_once(
+        session, principal, idempotency_key, digest,
+        lambda: (201, payees.create_payee(session, principal, body, settings.data_dir)),
+    )  # fmt: skip
 
 
 @router.get("/payees", response_model=PayeePage)

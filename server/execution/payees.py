@@ -59,8 +59,12 @@ def create_payee(session: Session, principal: Principal, body: PayeeIn, data_dir
             "채주에는 사업자등록번호나 주민등록번호 중 하나가 필요합니다.",
             errors=[{"field": "business_number", "code": "required", "message": "필요합니다"}],
         )
+    payee_id = body.id or uuid.uuid4()
+    taken = select(Payee.id).where(Payee.government_code == gov, Payee.id == payee_id)
+    if body.id is not None and session.scalar(taken) is not None:
+        raise ProblemError(409, "payee_exists", "이 채주 id는 이미 등록되어 있습니다.")
     payee = Payee(
-        government_code=gov, id=uuid.uuid4(), name=body.name.strip(), business_number=brn,
+        government_code=gov, id=payee_id, name=body.name.strip(), business_number=brn,
         resident_cipher=cipher, resident_masked=masked, bank=body.bank.strip(),
         account_number=body.account_number.strip(), account_holder=body.account_holder.strip(),
     )  # fmt: skip

@@ -4,6 +4,7 @@ writes 품의·결의 only on their own 부서's lines."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -160,3 +161,32 @@ def test_dept_staff_write_only_on_their_own_departments_lines(
     assert (balance["obligated"], balance["resolved"]) == (300_000, 100_000)
     left = client.get(f"/api/v1/execution/documents/{ob.json()['id']}", headers=h["auditor"])
     assert left.json()["used"] == 100_000
+
+
+def test_a_queued_payee_is_made_once_with_the_clients_id(
+    client: TestClient, env: ExecEnv, session_factory: sessionmaker[Session]
+) -> None:
+    """A 채주 queued offline: its id chosen by the client, sent with an Idempotency-Key; a
+    resend with the same key is answered with the first answer (one 채주), the same key with
+    another body is refused, another key for the same id is a 409, and a 결의 body naming the
+    id before the 채주 reaches the server would find it once it has."""
+    payee_id = str(uuid.uuid4())
+    body = {"id": payee_id, "name": "한빛교육연구소", "business_number": "220-81-62517",
+            "bank": "국민은행", "account_number": "123456-01-234567"}  # fmt: skip
+    key = str(uuid.uuid4())
+    first = post(client, "/payees", env.headers["staff"], body, key)
+    assert first.status_code == 201, first.text
+    assert first.json()["id"] == payee_id and first.json()["account_masked"].endswith("4567")
+    again = post(client, "/payees", env.headers["staff"], body, key)
+    assert again.status_code == 201 and again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json() == first.json()
+    other_body = post(client, "/payees", env.headers["staff"], {**body, "name": "다른"}, key)
+    assert other_body.status_code == 422, other_body.text
+    taken = post(client, "/payees", env.headers["staff"], body)  # a new key, the same id
+    assert taken.status_code == 409 and "이미 등록" in taken.json()["detail"], taken.text
+    found = client.get("/api/v1/execution/payees", headers=env.headers["staff"],
+                       params={"q": "한빛교육"})  # fmt: skip
+    assert [p["id"] for p in found.json()["items"]] == [payee_id]
+    plain = {"name": "열쇠 없음", "business_number": "124-81-00998"}
+    without_key = client.post("/api/v1/execution/payees", headers=env.headers["staff"], json=plain)
+    assert without_key.status_code == 201, without_key.text  # old clients: still one POST
