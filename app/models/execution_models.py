@@ -221,7 +221,7 @@ class Submission(Protocol):
     a protocol here, so item models never depend on operations or services)."""
 
     @property
-    def kind(self) -> DocKind: ...
+    def kind(self) -> DocKind | None: ...  # None: a 채주 등록
     @property
     def title(self) -> str: ...
     @property
@@ -241,6 +241,10 @@ _OUTBOX_STATES = {
 }
 
 
+def submission_kind(item: Submission) -> str:
+    return kind_label(item.kind) if item.kind is not None else tr("채주 등록")
+
+
 def submission_state(item: Submission) -> str:
     return tr(_OUTBOX_STATES[str(item.state)])
 
@@ -249,7 +253,7 @@ class SubmissionsModel(RowsModel[Submission]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(N_("종류"), lambda s: kind_label(s.kind)),
+                Column(N_("종류"), submission_kind),
                 Column(N_("적요"), lambda s: s.title),
                 Column(N_("금액"), str, money=lambda s: s.amount),
                 Column(N_("보내기 상태"), submission_state),
@@ -263,7 +267,7 @@ class SubmissionsModel(RowsModel[Submission]):
         item = self.row_object(row)
         if item is None:
             return ""
-        return f"{kind_label(item.kind)} {item.title}".strip()
+        return f"{submission_kind(item)} {item.title}".strip()
 
     def pending(self) -> int:
         return sum(1 for s in self._rows if s.state == "pending")

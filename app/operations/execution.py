@@ -24,6 +24,7 @@ from domain.contracts.auth import SessionUser
 from domain.contracts.budget import VersionOut
 from domain.contracts.execution import DocumentIn, DocumentOut, LineExecution, PayeeIn, PayeeOut
 from domain.execution import DocKind, DocState
+from domain.payee import format_business_number, mask_account
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -38,6 +39,8 @@ PATHS: dict[DocKind, str] = {
 }
 """What the 사업담당 writes from this page, and where it is posted."""
 KIND_OF_PATH = {path: kind for kind, path in PATHS.items()}
+PAYEES = "/execution/payees"
+"""Where a new 채주 is posted (through the outbox, like the documents)."""
 _push_lock = threading.Lock()
 
 
@@ -62,7 +65,7 @@ class Submission:
     """An outbox item of this page, as the list of submissions shows it."""
 
     key: uuid.UUID
-    kind: DocKind
+    kind: DocKind | None  # None: a 채주 등록
     title: str
     amount: int
     state: OutboxState
@@ -73,11 +76,12 @@ class Submission:
     @classmethod
     def of(cls, item: OutboxItem) -> Submission:
         body = item.body if isinstance(item.body, dict) else {}
+        kind = KIND_OF_PATH.get(item.path)
+        title = body.get("title") if kind is not None else body.get("name")
         return cls(
-            key=item.idempotency_key, kind=KIND_OF_PATH[item.path],
-            title=str(body.get("title") or ""), amount=int(body.get("amount") or 0),
-            state=item.state, attempts=item.attempts, error=item.last_error,
-            status=item.response_status,
+            key=item.idempotency_key, kind=kind, title=str(title or ""),
+            amount=int(body.get("amount") or 0), state=item.state, attempts=item.attempts,
+            error=item.last_error, status=item.response_status,
         )  # fmt: skip
 
 
@@ -160,19 +164,72 @@ def find_payees(
     )
 
 
+@dataclass(frozen=True)
+class PayeeOutcome:
+    """A new 채주 after the first attempt to send it: ``sent`` (``payee`` as the server has
+    it), ``pending`` (offline: ``payee`` as queued, its id already usable by a 결의) or
+    ``failed`` (refused, ``error`` in Korean; nothing was registered)."""
+
+    payee: PayeeOut
+    state: OutboxState
+    error: str
+    status: int | None
+
+
+def queued_payee(body: PayeeIn) -> PayeeOut:
+    """The 채주 as it will be: the client's id, the account already masked."""
+    assert body.id is not None
+    number = body.business_number
+    return PayeeOut(
+        id=body.id, name=body.name.strip(), resident_number_masked=None,
+        business_number=format_business_number(number) if number else None,
+        bank=body.bank.strip(), account_masked=mask_account(body.account_number.strip()),
+        account_holder=body.account_holder.strip(), version=0,
+    )  # fmt: skip
+
+
 def add_payee(
     ctx: AppContext, body: PayeeIn, on_done: Done = None, on_error: Err = None
 ) -> TaskState:
-    """채주 등록 (online only: a 결의 names its 채주 by the id the server gives)."""
+    """채주 등록. Its id is made here and the request is stored in the outbox with its own
+    idempotency key before it is sent (like a document): offline it waits, and a 결의 queued
+    after it names that id and is sent after it. ``on_done`` gets a :class:`PayeeOutcome`.
 
-    def work(_state: TaskState) -> PayeeOut:
-        return ctx.api.create_payee(body)
+    A 채주 with a 주민등록번호 is never written to this PC (the server keeps it encrypted):
+    it is sent directly, online only; offline ``on_error`` gets the OfflineError and the
+    fields keep what was typed."""
+    body = body.model_copy(update={"id": body.id or uuid.uuid4()})
+    if body.resident_number:
 
-    return ctx.ops.run_net("채주 등록", work, Changes(), on_done, on_error)
+        def direct(_state: TaskState) -> PayeeOutcome:
+            payee = ctx.api.create_payee(body)
+            return PayeeOutcome(payee, OutboxState.SENT, "", 201)
+
+        return ctx.ops.run_net("채주 등록", direct, Changes(), on_done, on_error)
+    payload = body.model_dump(mode="json", exclude_none=True)
+
+    def stored(item: OutboxItem) -> None:
+        def send(_state: TaskState) -> PayeeOutcome:
+            push(ctx)
+            now = ctx.outbox.get(item.idempotency_key) or item
+            payee = queued_payee(body)
+            if now.state is OutboxState.SENT:
+                payee = ctx.api.payee(payee.id)
+            return PayeeOutcome(payee, now.state, now.last_error, now.response_status)
+
+        ctx.ops.run_net("채주 등록 보내기", send, Changes(), on_done, on_error)
+
+    return ctx.ops.run_db(
+        "채주 등록 보관",
+        lambda _s: ctx.outbox.enqueue("POST", PAYEES, payload),
+        Changes(),
+        stored,
+        on_error,
+    )
 
 
 def _ours(item: OutboxItem) -> bool:
-    return item.path in KIND_OF_PATH
+    return item.path in KIND_OF_PATH or item.path == PAYEES
 
 
 def submissions(ctx: AppContext, on_done: Done = None, on_error: Err = None) -> TaskState:
@@ -187,7 +244,9 @@ def submissions(ctx: AppContext, on_done: Done = None, on_error: Err = None) -> 
 def push(ctx: AppContext) -> PushReport:
     """Send every pending outbox item, in order, each with its stored key (one at a time)."""
     with _push_lock:
-        return push_pending(ctx.outbox, ctx.session)
+        report = push_pending(ctx.outbox, ctx.session)
+        ctx.outbox.redact_sent(PAYEES, ("account_number",), mask_account)
+        return report
 
 
 def sync(

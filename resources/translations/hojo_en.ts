@@ -2817,5 +2817,25 @@
         <source>임시 저장 {saved}줄, 서버에 반영 {written}줄, 삭제 {deleted}줄, 적용하지 않은 줄 {skipped}개</source>
         <translation>{saved} lines kept as drafts, {written} written to the server, {deleted} deleted, {skipped} not applied</translation>
     </message>
+    <message>
+        <source>채주 등록</source>
+        <translation>Payee registration</translation>
+    </message>
+    <message>
+        <source>서버가 채주 등록을 거절했습니다: {reason}</source>
+        <translation>The server refused the payee registration: {reason}</translation>
+    </message>
+    <message>
+        <source>채주: {payee} (보내기 대기)</source>
+        <translation>Payee: {payee} (waiting to be sent)</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없어 채주 등록을 보낼 문서에 보관했습니다: {payee}. 이 채주로 문서를 쓸 수 있고, 연결되면 채주가 먼저 한 번만 보내집니다.</source>
+        <translation>The server cannot be reached, so the payee registration was kept in the items to send: {payee}. You can write documents for this payee; when connected, the payee is sent first, once.</translation>
+    </message>
+    <message>
+        <source>서버에 연결할 수 없어 채주를 등록하지 않았습니다. 주민등록번호가 있는 채주는 이 PC에 보관하지 않으므로 연결된 뒤 채주 추가를 다시 누르세요. 입력한 내용은 그대로 있습니다.</source>
+        <translation>The server cannot be reached, so the payee was not registered. A payee with a resident registration number is never kept on this PC: press Add payee again once connected. What you typed is still there.</translation>
+    </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -130,3 +131,30 @@ class Outbox:
     def mark_failed(self, key: uuid.UUID, status: int | None, error: str) -> None:
         """Refused for good (e.g. 409, 422): kept with the Korean reason for the user."""
         self._set(key, state=OutboxState.FAILED.value, response_status=status, last_error=error)
+
+    def redact_sent(self, path: str, fields: Iterable[str], mask: Callable[[str], str]) -> int:
+        """Mask ``fields`` in the kept bodies of items to ``path`` that were sent (an account
+        number need not stay on this PC once the server has it); returns how many changed."""
+        names = tuple(fields)
+        changed = 0
+        with self.db.begin() as conn:
+            rows = conn.execute(
+                select(outbox.c.id, outbox.c.body).where(
+                    outbox.c.path == path, outbox.c.state == OutboxState.SENT.value
+                )
+            ).all()
+            for row_id, text in rows:
+                body = json.loads(text) if text else None
+                if not isinstance(body, dict):
+                    continue
+                masked = {k: mask(str(body[k])) for k in names if body.get(k)}
+                if all(body[k] == v for k, v in masked.items()):
+                    continue
+                body.update(masked)
+                conn.execute(
+                    update(outbox)
+                    .where(outbox.c.id == row_id)
+                    .values(body=json.dumps(body, ensure_ascii=False))
+                )
+                changed += 1
+        return changed

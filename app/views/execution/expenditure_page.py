@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from app.a11y import announce, identify, keys, set_tab_order
 from app.a11y.theme import scroll_pane
 from app.i18n import N_, tr, won_text
-from app.models.execution_models import kind_label
+from app.models.execution_models import kind_label, submission_kind
 from app.operations import execution as ops
 from app.services.cache.records import OutboxState
 from app.views.execution.document_form import DocumentForm
@@ -88,6 +88,7 @@ class ExpenditurePage(Page):
         self.lines.line_selected.connect(self._line_selected)
         self.payees.payee_chosen.connect(self.form.set_payee)
         self.payees.said.connect(self.say)
+        self.payees.queued.connect(self.load_submissions)
         self.form.submit_button.clicked.connect(self.submit)
         self.documents.refresh_button.clicked.connect(self.load_documents)
         self.documents.kind_filter.currentIndexChanged.connect(self.load_documents)
@@ -171,7 +172,7 @@ class ExpenditurePage(Page):
     def _submitted(self, outcome: ops.SubmitOutcome) -> None:
         self.form.submit_button.setEnabled(True)
         item = outcome.submission
-        kind = kind_label(item.kind)
+        kind = submission_kind(item)
         if item.state is OutboxState.SENT:
             self.form.clear_after_submit()
             self.say(tr("{kind}을(를) 보냈습니다: {amount}").format(

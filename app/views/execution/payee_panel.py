@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.i18n import tr
 from app.operations import execution as ops
-from app.services.api.errors import ApiError
+from app.services.api.errors import ApiError, OfflineError
+from app.services.cache.records import OutboxState
 from domain.contracts.execution import PayeeIn, PayeeOut
 from domain.payee import format_business_number, is_valid_business_number
 
@@ -67,6 +68,7 @@ def business_number_message(text: str) -> tuple[str, bool]:
 class PayeePanel(QWidget):
     payee_chosen = Signal(object)  # PayeeOut or None
     said = Signal(str, bool)  # text, assertive
+    queued = Signal()  # a new 채주 went through the outbox (its sending state changed)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,14 +139,15 @@ class PayeePanel(QWidget):
     def find_payees(self) -> None:
         ops.find_payees(self.ctx, self.search.text(), self.show_found, self._failed)
 
-    def show_found(self, payees: list[PayeeOut]) -> None:
+    def show_found(self, payees: list[PayeeOut], say: bool = True) -> None:
         self._found = list(payees)
         self.results_model.clear()
         for payee in self._found:
             item = QStandardItem(payee_text(payee))
             item.setEditable(False)
             self.results_model.appendRow(item)
-        self.say(tr("채주 {count}명을 찾았습니다").format(count=len(self._found)))
+        if say:
+            self.say(tr("채주 {count}명을 찾았습니다").format(count=len(self._found)))
         if self._found:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -199,11 +202,26 @@ class PayeePanel(QWidget):
         if body is not None:
             ops.add_payee(self.ctx, body, self._added, self._add_failed)
 
-    def _added(self, payee: PayeeOut) -> None:
+    def _added(self, outcome: ops.PayeeOutcome) -> None:
+        """Registered, or queued while offline (usable at once: a 결의 written now names it
+        and is sent after it), or refused (the fields keep what was typed)."""
+        self.queued.emit()
+        if outcome.state is OutboxState.FAILED:
+            self.refuse(self.number_edit if outcome.status == 409 else self.name_edit,
+                        tr("서버가 채주 등록을 거절했습니다: {reason}").format(
+                            reason=outcome.error))  # fmt: skip
+            return
         for field in self.fields:
             field.clear()
-        self.show_found([payee])
-        self.say(tr("채주를 등록했습니다: {payee}").format(payee=payee_text(payee)))
+        payee = outcome.payee
+        self.show_found([payee], say=outcome.state is OutboxState.SENT)
+        if outcome.state is OutboxState.SENT:
+            self.say(tr("채주를 등록했습니다: {payee}").format(payee=payee_text(payee)))
+            return
+        self.chosen.setText(tr("채주: {payee} (보내기 대기)").format(payee=payee_text(payee)))
+        self.say(tr("서버에 연결할 수 없어 채주 등록을 보낼 문서에 보관했습니다: {payee}. "
+                    "이 채주로 문서를 쓸 수 있고, 연결되면 채주가 먼저 한 번만 보내집니다.")
+                 .format(payee=payee_text(payee)), True)  # fmt: skip
 
     def refuse(self, field: QLineEdit, message: str) -> None:
         if field is self.number_edit:
@@ -218,8 +236,15 @@ class PayeePanel(QWidget):
     def _add_failed(self, error: BaseException) -> None:
         fields = error.field_messages() if isinstance(error, ApiError) else {}
         target = self.resident_edit if "resident_number" in fields else self.number_edit
+        if isinstance(error, OfflineError) and self.resident_edit.text().strip():
+            # a 주민등록번호 is never kept on this PC, so this 채주 cannot wait in the outbox
+            self.refuse(self.resident_edit, tr(
+                "서버에 연결할 수 없어 채주를 등록하지 않았습니다. 주민등록번호가 있는 채주는 "
+                "이 PC에 보관하지 않으므로 연결된 뒤 채주 추가를 다시 누르세요. 입력한 내용은 "
+                "그대로 있습니다."))  # fmt: skip
+            return
         if not fields and not isinstance(error, ApiError):
-            target = self.name_edit  # offline: nothing was added
+            target = self.name_edit  # nothing was added
         self.refuse(target, error_text(error))
 
     def say(self, text: str, assertive: bool = False) -> None:
