@@ -1,9 +1,12 @@
 """Every server test runs on SQLite and on PostgreSQL, each test on a fresh migrated database.
 
 PostgreSQL: ``HOJO_TEST_POSTGRES_URL`` (default postgresql://postgres@127.0.0.1:5432/test).
-The schema is migrated once into a template database; each test gets a copy
-(``CREATE DATABASE ... TEMPLATE``) that is dropped afterwards. Under CI an unreachable
-PostgreSQL is a failure, elsewhere the PostgreSQL half is skipped with the reason.
+The schema is migrated once per test process into a template database; each test gets a
+copy (``CREATE DATABASE ... TEMPLATE``) that is dropped afterwards. Under pytest-xdist every
+worker has its own template and copies: the names carry the worker id (``PYTEST_XDIST_WORKER``,
+``gw0``, ``gw1`` ...) and a random part, so workers, and other test runs on the same server,
+never touch each other's databases. Under CI an unreachable PostgreSQL is a failure, elsewhere
+the PostgreSQL half is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -26,6 +29,13 @@ PG_URL = normalise_database_url(
     os.environ.get("HOJO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 )
 IN_CI = os.environ.get("CI") == "true" or os.environ.get("HOJO_REQUIRE_POSTGRES") == "1"
+# "gw0", "gw1" ... under pytest-xdist; "main" in a plain run.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def _db_name(prefix: str) -> str:
+    """A database name of this test process: ``hojo_tpl_gw0_<12 hex>``, ``hojo_t_main_<12 hex>``."""
+    return f"{prefix}_{WORKER}_{uuid.uuid4().hex[:12]}"
 
 
 def _pg_admin() -> Engine:
@@ -52,7 +62,7 @@ class _Templates:
 
     def postgres(self) -> str:
         if self.pg_template is None and self.pg_error is None:
-            name = f"hojo_tpl_{uuid.uuid4().hex[:12]}"
+            name = _db_name("hojo_tpl")
             try:
                 admin = _pg_admin()
                 with admin.connect() as conn:
@@ -61,8 +71,12 @@ class _Templates:
             except Exception as exc:  # noqa: BLE001 - any connection failure means "no PostgreSQL"
                 self.pg_error = f"PostgreSQL at {PG_URL} is not reachable: {exc!s:.200}"
             else:
-                upgrade(_pg_url(name))
-                self.pg_template = name
+                self.pg_template = name  # recorded first, so a failed migration is dropped too
+                try:
+                    upgrade(_pg_url(name))
+                except BaseException:
+                    self.drop()
+                    raise
         if self.pg_error is not None:
             if IN_CI:
                 pytest.fail(self.pg_error)
@@ -72,10 +86,17 @@ class _Templates:
 
     def drop(self) -> None:
         if self.pg_template:
-            admin = _pg_admin()
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{self.pg_template}" WITH (FORCE)'))
-            admin.dispose()
+            name, self.pg_template = self.pg_template, None
+            _drop_database(name)
+
+
+def _drop_database(name: str) -> None:
+    admin = _pg_admin()
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -94,16 +115,17 @@ def db_url(request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Pat
         yield f"sqlite:///{path}"
         return
     template = _templates.postgres()
-    name = f"hojo_t_{uuid.uuid4().hex[:12]}"
+    name = _db_name("hojo_t")
     admin = _pg_admin()
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    finally:
+        admin.dispose()
     try:
         yield _pg_url(name)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        _drop_database(name)
 
 
 @pytest.fixture
