@@ -97,6 +97,12 @@ def _generate(api: HojoApi, request: ReportRequest, out: Path, job: Job) -> Repo
         api, request.version_id, job, expenditure=not revenue, revenue=revenue,
         department_id=request.department_id, program_id=request.program_id,
     )  # fmt: skip
+    if request.report == "project-sheet" and request.format != "pdf":
+        from app.services.reports import project_sheet_table as table
+
+        if request.format == "xlsx":
+            return ReportResult(out, rows=table.write_project_sheet_xlsx(data, out, job))
+        return ReportResult(out, rows=table.write_project_sheet_csv(data, out, job))
     if request.format == "xlsx":
         from app.services.reports.xlsx_export import write_xlsx
 

@@ -21,6 +21,7 @@ __all__ = [
     "LineKey",
     "expenditure_rows",
     "line_key",
+    "line_rows",
     "revenue_rows",
     "split_funding",
 ]
@@ -117,42 +118,47 @@ def _fund_cells(codes: list[str], now: dict[str, int], base: dict[str, int]) -> 
 
 def expenditure_rows(data: ReportData) -> Iterator[list[object]]:
     """Data rows (after the two header rows) of the whole 세출 part of ``data``."""
+    for line in sorted(data.lines, key=lambda x: (x.account_code, x.position)):
+        yield from line_rows(data, line)
+
+
+def line_rows(data: ReportData, line: ExpenditureLineOut) -> Iterator[list[object]]:
+    """The rows of one 세출 line: one per 산출근거 item (one row when it has none)."""
     codes = [f.code for f in data.funding]
     v = data.version
-    for line in sorted(data.lines, key=lambda x: (x.account_code, x.position)):
-        policy, unit, detail, kind = program_names(data, line.program_id)
-        sector = data.functions.get(line.sector_code)
-        field = data.functions.get(sector.parent) if sector and sector.parent else None
-        group = line.object_code[:3]
-        head: list[object] = [
-            v.fiscal_year, v.kind, field.name if field else "", sector.name if sector else "",
-            data.programs[line.program_id].committee if line.program_id in data.programs else "",
-            policy, unit, line.account_code, data.accounts.get(line.account_code, ""), detail,
-            kind, data.department_name(line.department_id), group, data.objects.get(group, ""),
-            line.object_code, data.objects.get(line.object_code, ""),
+    policy, unit, detail, kind = program_names(data, line.program_id)
+    sector = data.functions.get(line.sector_code)
+    field = data.functions.get(sector.parent) if sector and sector.parent else None
+    group = line.object_code[:3]
+    head: list[object] = [
+        v.fiscal_year, v.kind, field.name if field else "", sector.name if sector else "",
+        data.programs[line.program_id].committee if line.program_id in data.programs else "",
+        policy, unit, line.account_code, data.accounts.get(line.account_code, ""), detail,
+        kind, data.department_name(line.department_id), group, data.objects.get(group, ""),
+        line.object_code, data.objects.get(line.object_code, ""),
+    ]  # fmt: skip
+    items = list(_flat(line.basis or []))
+    top = [item for depth, item in items if depth == 0]
+    if not top:  # a line without 산출근거: one row carries its amount
+        funds = _fund_cells(codes, line.funding, line.funding_base)
+        amount, base = line.amount, line.base_amount
+        yield [*head, "", None, amount, base, amount - base, *funds]
+        return
+    shares = split_funding([i.amount for i in top], line.funding, codes)
+    fund_of = {id(i): s for i, s in zip(top, shares, strict=True)}
+    base_of = {id(top[0]): dict(line.funding_base)}
+    first = True
+    for depth, item in items:
+        base = line.base_amount if depth == 0 and first else 0
+        now_funds = fund_of.get(id(item), {})
+        base_funds = base_of.get(id(item), {}) if depth == 0 else {}
+        if depth == 0:
+            first = False
+        yield [
+            *head, INDENT * depth + item.label, item.formula, item.amount,
+            base if depth == 0 else 0, item.amount - base if depth == 0 else item.amount,
+            *_fund_cells(codes, now_funds, base_funds),
         ]  # fmt: skip
-        items = list(_flat(line.basis or []))
-        top = [item for depth, item in items if depth == 0]
-        if not top:  # a line without 산출근거: one row carries its amount
-            funds = _fund_cells(codes, line.funding, line.funding_base)
-            amount, base = line.amount, line.base_amount
-            yield [*head, "", None, amount, base, amount - base, *funds]
-            continue
-        shares = split_funding([i.amount for i in top], line.funding, codes)
-        fund_of = {id(i): s for i, s in zip(top, shares, strict=True)}
-        base_of = {id(top[0]): dict(line.funding_base)}
-        first = True
-        for depth, item in items:
-            base = line.base_amount if depth == 0 and first else 0
-            now_funds = fund_of.get(id(item), {})
-            base_funds = base_of.get(id(item), {}) if depth == 0 else {}
-            if depth == 0:
-                first = False
-            yield [
-                *head, INDENT * depth + item.label, item.formula, item.amount,
-                base if depth == 0 else 0, item.amount - base if depth == 0 else item.amount,
-                *_fund_cells(codes, now_funds, base_funds),
-            ]  # fmt: skip
 
 
 def revenue_rows(data: ReportData) -> Iterator[list[object]]:

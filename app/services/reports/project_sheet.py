@@ -1,6 +1,7 @@
 """세부사업설명서: one page (or more) per 세부사업 with its place in the program tree
 (부서, 정책사업, 단위사업, 회계), 자체/보조, 소관 위원회, the 재원 split and its lines with their
 산출근거, and its 사업목적 as written on the 예산편성 page ("사업목적 미입력" when there is none).
+The XLSX/CSV form, with the same content as one table, is :mod:`project_sheet_table`.
 """
 
 from __future__ import annotations
