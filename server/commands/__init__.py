@@ -1,0 +1,1 @@
+"""The ``hojo-server`` commands, one module a family (see ``server.cli``)."""
