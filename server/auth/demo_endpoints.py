@@ -15,7 +15,8 @@ from sqlalchemy import select
 from domain.contracts.auth import TokenResponse
 from domain.roles import Role
 from server.audit.service import Actor, record
-from server.auth import service
+from server.auth.common import now_utc
+from server.auth.tokens import issue_tokens
 from server.demo import DEMO_CODE
 from server.demo_mode import CREDENTIAL_HEADER, credential_matches
 from server.deps import AppSettings, DbSession
@@ -86,7 +87,7 @@ def demo_sign_in(
         raise ProblemError(
             403, "account_disabled", "사용이 중지된 계정입니다. 관리자에게 문의하세요."
         )
-    now = service.now_utc()
+    now = now_utc()
     record(
         session,
         DEMO_CODE,
@@ -99,4 +100,4 @@ def demo_sign_in(
     )
     session.flush()
     response.headers.update({"Cache-Control": "no-store", "Pragma": "no-cache"})
-    return service.issue_tokens(session, settings, user, now=now)
+    return issue_tokens(session, settings, user, now=now)

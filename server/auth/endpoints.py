@@ -17,7 +17,7 @@ from domain.contracts.auth import (
     TokenRequest,
     TokenResponse,
 )
-from server.auth import service
+from server.auth import common, passwords, service, tokens
 from server.deps import AppSettings, CurrentPrincipal, DbSession
 from server.kit.errors import ProblemError, problem_response
 
@@ -59,7 +59,7 @@ def sign_in(
     settings: AppSettings,
 ) -> TokenResponse | Response:
     ctx = service.SignInContext(
-        ip=request.client.host if request.client else None, now=service.now_utc()
+        ip=request.client.host if request.client else None, now=common.now_utc()
     )
     return _answer(service.sign_in(session, settings, body, ctx), response)
 
@@ -74,7 +74,7 @@ def refresh(
     body: RefreshRequest, response: Response, session: DbSession, settings: AppSettings
 ) -> TokenResponse | Response:
     return _answer(
-        service.refresh(session, settings, body.refresh_token, service.now_utc()), response
+        tokens.refresh(session, settings, body.refresh_token, common.now_utc()), response
     )
 
 
@@ -84,14 +84,14 @@ def refresh(
     summary="로그아웃: 갱신 토큰 폐기 (여러 번 호출해도 같은 결과)",
 )
 def logout(body: LogoutRequest, session: DbSession) -> Response:
-    service.logout(session, body.refresh_token, service.now_utc())
+    tokens.logout(session, body.refresh_token, common.now_utc())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/me", summary="로그인한 사용자 정보")
 def me(principal: CurrentPrincipal, session: DbSession) -> SessionUser:
-    user = service.current_user(session, principal.government_code, principal.user_id)
-    return service.session_user(session, user)
+    user = common.current_user(session, principal.government_code, principal.user_id)
+    return common.session_user(session, user)
 
 
 @router.post(
@@ -106,6 +106,6 @@ def change_password(
     session: DbSession,
     settings: AppSettings,
 ) -> TokenResponse | Response:
-    user = service.current_user(session, principal.government_code, principal.user_id)
-    result = service.change_password(session, settings, user, body, service.now_utc())
+    user = common.current_user(session, principal.government_code, principal.user_id)
+    result = passwords.change_password(session, settings, user, body, common.now_utc())
     return _answer(result, response)

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from domain.contracts.users import PasswordResetRequest, UserCreate, UserOut, UserUpdate
 from domain.roles import Role
 from server.audit.service import Actor, record
+from server.auth.common import now_utc, user_roles, utc
+from server.auth.passwords import check_new_password
 from server.auth.security import hash_password
-from server.auth.service import check_new_password, now_utc, revoke_user_tokens, user_roles, utc
+from server.auth.tokens import revoke_user_tokens
 from server.deps import Principal
 from server.kit.errors import ProblemError, conflict, not_found
 from server.kit.pagination import Page, decode_cursor, encode_cursor
