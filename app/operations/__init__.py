@@ -35,6 +35,7 @@ class Changes:
     requests: bool = False
     drafts: bool = False
     users: bool = False
+    execution: bool = False  # 집행 documents, 채주 (sent from this client's outbox)
     session: bool = False
     connection: bool = False
 

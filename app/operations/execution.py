@@ -42,6 +42,8 @@ KIND_OF_PATH = {path: kind for kind, path in PATHS.items()}
 PAYEES = "/execution/payees"
 """Where a new 채주 is posted (through the outbox, like the documents)."""
 _push_lock = threading.Lock()
+SENT = Changes(execution=True)
+"""What a push may have changed: the other 집행 pages of this client reload."""
 
 
 @dataclass
@@ -189,7 +191,12 @@ def queued_payee(body: PayeeIn) -> PayeeOut:
 
 
 def add_payee(
-    ctx: AppContext, body: PayeeIn, on_done: Done = None, on_error: Err = None
+    ctx: AppContext,
+    body: PayeeIn,
+    on_done: Done = None,
+    on_error: Err = None,
+    *,
+    source: object = None,
 ) -> TaskState:
     """채주 등록. Its id is made here and the request is stored in the outbox with its own
     idempotency key before it is sent (like a document): offline it waits, and a 결의 queued
@@ -205,7 +212,7 @@ def add_payee(
             payee = ctx.api.create_payee(body)
             return PayeeOutcome(payee, OutboxState.SENT, "", 201)
 
-        return ctx.ops.run_net("채주 등록", direct, Changes(), on_done, on_error)
+        return ctx.ops.run_net("채주 등록", direct, SENT, on_done, on_error, source=source)
     payload = body.model_dump(mode="json", exclude_none=True)
 
     def stored(item: OutboxItem) -> None:
@@ -217,7 +224,7 @@ def add_payee(
                 payee = ctx.api.payee(payee.id)
             return PayeeOutcome(payee, now.state, now.last_error, now.response_status)
 
-        ctx.ops.run_net("채주 등록 보내기", send, Changes(), on_done, on_error)
+        ctx.ops.run_net("채주 등록 보내기", send, SENT, on_done, on_error, source=source)
 
     return ctx.ops.run_db(
         "채주 등록 보관",
@@ -254,7 +261,7 @@ def sync(
 ) -> TaskState:
     """Send what waits in the outbox (after a restart, or when the server is back)."""
     return ctx.ops.run_net(
-        "보낼 문서 보내기", lambda _s: push(ctx), Changes(), on_done, on_error, source=source
+        "보낼 문서 보내기", lambda _s: push(ctx), SENT, on_done, on_error, source=source
     )
 
 
@@ -280,7 +287,7 @@ def submit(
             now = ctx.outbox.get(item.idempotency_key) or item
             return SubmitOutcome(Submission.of(now), report)
 
-        ctx.ops.run_net(f"{kind.label} 보내기", send, Changes(), on_done, on_error, source=source)
+        ctx.ops.run_net(f"{kind.label} 보내기", send, SENT, on_done, on_error, source=source)
 
     return ctx.ops.run_db(
         f"{kind.label} 보관",
@@ -385,7 +392,7 @@ def act(
             return ActionOutcome(now.idempotency_key, now.state, now.response_status,
                                  now.last_error, report)  # fmt: skip
 
-        ctx.ops.run_net(f"{label} 보내기", send, Changes(), on_done, on_error, source=source)
+        ctx.ops.run_net(f"{label} 보내기", send, SENT, on_done, on_error, source=source)
 
     return ctx.ops.run_db(
         f"{label} 보관",

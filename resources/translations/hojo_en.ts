@@ -2837,5 +2837,13 @@
         <source>서버에 연결할 수 없어 채주를 등록하지 않았습니다. 주민등록번호가 있는 채주는 이 PC에 보관하지 않으므로 연결된 뒤 채주 추가를 다시 누르세요. 입력한 내용은 그대로 있습니다.</source>
         <translation>The server cannot be reached, so the payee was not registered. A payee with a resident registration number is never kept on this PC: press Add payee again once connected. What you typed is still there.</translation>
     </message>
+    <message>
+        <source>보낼 처리 {sent}건을 보냈습니다</source>
+        <translation>Sent {sent} waiting actions</translation>
+    </message>
+    <message>
+        <source>처리가 보내기 대기 중입니다 (서버에 연결되면 보냅니다)</source>
+        <translation>An action on it is waiting to be sent (sent when the server can be reached)</translation>
+    </message>
 </context>
 </TS>

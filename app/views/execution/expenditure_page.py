@@ -114,8 +114,13 @@ class ExpenditurePage(Page):
         self.load_submissions(send=True)
 
     def on_changes(self, changes: Changes, source: object) -> None:
-        if source is not self and (changes.versions or changes.connection):
+        mine = source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))
+        if mine or not self._loaded:
+            return
+        if changes.versions or changes.connection:
             self.reload()
+        elif changes.execution:  # e.g. the 재무관's 원인행위 made on another page
+            self.reload(quiet=True)
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self, quiet: bool = False) -> None:

@@ -200,7 +200,7 @@ class PayeePanel(QWidget):
     def add(self) -> None:
         body = self.body()
         if body is not None:
-            ops.add_payee(self.ctx, body, self._added, self._add_failed)
+            ops.add_payee(self.ctx, body, self._added, self._add_failed, source=self)
 
     def _added(self, outcome: ops.PayeeOutcome) -> None:
         """Registered, or queued while offline (usable at once: a 결의 written now names it

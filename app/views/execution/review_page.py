@@ -43,6 +43,7 @@ from domain.roles import Action
 if TYPE_CHECKING:
     from app.context import AppContext
     from app.operations import Changes
+    from app.services.sync.push import PushReport
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class ReviewPage(Page):
         self.data: ops.ReviewData | None = None
         self._loaded = False
         self._busy = False
+        self._queued: set[uuid.UUID] = set()  # documents whose action waits in the outbox
         self.heading = QLabel(tr(self.TITLE))
         identify(self.heading, f"{ident}Heading")
         self.status = QLabel()
@@ -211,8 +213,10 @@ class ReviewPage(Page):
         ops.waiting_actions(self.ctx, self._waiting, self._failed)
 
     def on_changes(self, changes: Changes, source: object) -> None:
-        if source is not self and (changes.versions or changes.connection):
-            self.reload(quiet=True)
+        if source is self or not self._loaded:
+            return
+        if changes.versions or changes.connection or changes.execution:
+            self.reload(quiet=True)  # e.g. the 재무관's 원인행위 made on another page
 
     # -- loading ---------------------------------------------------------------------------
     def state(self) -> DocState | None:
@@ -245,7 +249,19 @@ class ReviewPage(Page):
     def _waiting(self, count: int) -> None:
         if count:
             self.say(tr("보내기 대기 중인 처리 {count}건을 보냅니다").format(count=count))
-            ops.sync(self.ctx, lambda _r: self.reload(quiet=True), self._failed, source=self)
+            ops.sync(self.ctx, self._synced, self._failed, source=self)
+
+    def _synced(self, report: PushReport) -> None:
+        if not report.offline:
+            self._queued.clear()  # sent (or refused, and said): the documents may be acted on
+        if report.sent or report.failed:
+            text = tr("보낼 처리 {sent}건을 보냈습니다").format(sent=report.sent)
+            if report.failed:
+                text += " " + tr("{failed}건은 거절되었습니다: {reason}").format(
+                    failed=report.failed, reason=report.messages[-1] if report.messages else ""
+                )
+            self.say(text, bool(report.failed))  # fmt: skip
+        self.reload(quiet=True)
 
     # -- selection -------------------------------------------------------------------------
     def _attach(self) -> None:
@@ -289,6 +305,8 @@ class ReviewPage(Page):
                 )  # fmt: skip
             if doc.reason:
                 text += ". " + tr("사유: {reason}").format(reason=doc.reason)
+            if doc.id in self._queued:
+                text += ". " + tr("처리가 보내기 대기 중입니다 (서버에 연결되면 보냅니다)")
             self.detail.setText(text)
             if self.WITH_AMOUNT:
                 suggested = min(doc.left, line.allotment_left) if line else doc.left
@@ -298,7 +316,8 @@ class ReviewPage(Page):
 
     def _update_buttons(self) -> None:
         doc = self.current_document()
-        active = doc is not None and doc.state is DocState.ACTIVE
+        # a document with an action waiting in the outbox takes no second one until it is sent
+        active = doc is not None and doc.state is DocState.ACTIVE and doc.id not in self._queued
         for step in self.STEPS:
             self.step_buttons[step.makes].setEnabled(
                 active and doc is not None and doc.kind in step.on and doc.left > 0
@@ -372,6 +391,8 @@ class ReviewPage(Page):
                 self.refuse(target, tr("서버가 거절했습니다: {reason}").format(
                     reason=outcome.error))  # fmt: skip
             else:
+                self._queued.add(doc_id)
+                self._selected()
                 self.say(tr("서버에 연결할 수 없어 {action}을(를) 보낼 문서에 보관했습니다. "
                             "연결되면 한 번만 보냅니다.").format(action=label), True)  # fmt: skip
 
