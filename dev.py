@@ -10,7 +10,9 @@ Each command sets itself up first (stdlib only, so a fresh machine with python3 
   python3 dev.py test [--fast] [ARGS...] ruff, format, mypy, import contracts, pytest (client
                                         and packaging tests), then the domain+server tests in a
                                         venv without PySide6; with ARGS, pytest ARGS in .venv
-                                        (--fast: pytest only, no gates and no headless job)
+                                        (--fast: pytest only, no gates and no headless job).
+                                        The headless job runs on pytest-xdist, one worker per
+                                        CPU (HOJO_TEST_WORKERS=N sets N; 0 or 1: no xdist)
   python3 dev.py installers             build the Linux bundle + .deb and check them (frozen
                                         self-test, AT-SPI, install/upgrade/purge, MSI tables):
                                         installer/ci.sh; root on Debian 12 (changes this machine)
@@ -45,6 +47,7 @@ A11Y_SYSTEM_PACKAGES = [
     "xdotool", "orca",
 ]  # fmt: skip
 PYTEST_NO_TESTS = 5
+WORKERS_ENV = "HOJO_TEST_WORKERS"  # pytest-xdist workers of the full run; 0 = no xdist
 
 
 def say(message: str) -> None:
@@ -210,6 +213,25 @@ def setup_headless_env() -> None:
     pip_install_if_changed(HEADLESS_VENV, headless_requirements(), ["--no-deps", "-e", "."])
 
 
+def test_workers() -> int:
+    """How many pytest-xdist workers the full run uses: one per CPU this process may run on
+    (HOJO_TEST_WORKERS overrides; 0 or 1 runs the tests in one process)."""
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured:
+        if not configured.isdigit():
+            fail(f"{WORKERS_ENV} must be a whole number of workers, not {configured!r}")
+        return int(configured)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def xdist_args(dist: str = "load") -> list[str]:
+    """pytest-xdist options for the parallel stages (none with one worker)."""
+    workers = test_workers()
+    return ["-n", str(workers), "--dist", dist] if workers > 1 else []
+
+
 class Stages:
     """Runs stages in order, times each, stops at the first failure with a summary."""
 
@@ -274,7 +296,7 @@ def command_test(args: list[str]) -> None:
         stages.run("headless: PySide6 absent", [python, "-c", no_qt])
         headless_env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
         headless_cmd = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        *HEADLESS_TEST_PATHS]  # fmt: skip
+                        *xdist_args(), *HEADLESS_TEST_PATHS]  # fmt: skip
         stages.run("headless: pytest", headless_cmd, env=headless_env, no_tests_ok=True)
     stages.summary()
     say("all stages passed" if not fast else "fast run passed (gates and headless skipped)")
