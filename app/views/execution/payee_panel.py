@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.a11y import announce, buddy, identify, name, set_tab_order
 from app.i18n import tr
-from app.operations import execution as ops
+from app.operations import payees as ops
 from app.services.api.errors import ApiError, OfflineError
 from app.services.cache.records import OutboxState
 from domain.contracts.execution import PayeeIn, PayeeOut
