@@ -7,34 +7,26 @@ Panes (F6): 찾기 → 처리할 문서 → 처리. The list is filtered by a ty
 action is stored in the outbox with its idempotency key before it is sent (a retry never
 applies it twice); results are announced, and a refusal (배정 잔액 부족, the 결의's writer
 ordering its own payment) is announced assertively and tied to the button or field it concerns.
+The panes themselves are built in ``review_panes``.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.a11y import announce, buddy, identify, keys, name, set_tab_order
+from app.a11y import announce, identify, keys, set_tab_order
 from app.i18n import N_, tr, won_text
 from app.models.execution_models import STATE_LABELS, ReviewModel, kind_label
-from app.operations import execution as ops
+from app.operations import execution_review as ops
+from app.operations.execution_common import sync
 from app.services.cache.records import OutboxState
 from app.views.execution.document_form import parse_won
 from app.views.execution.payee_panel import error_text
+from app.views.execution.review_panes import ActPane, FindPane, ListPane, Step
 from app.views.page import Page
 from domain.contracts.execution import DocumentOut
 from domain.execution import DocKind, DocState
@@ -44,16 +36,6 @@ if TYPE_CHECKING:
     from app.context import AppContext
     from app.operations import Changes
     from app.services.sync.push import PushReport
-
-
-@dataclass(frozen=True)
-class Step:
-    """One forward step of the chain this role takes: ``makes`` from a document of ``on``."""
-
-    makes: DocKind
-    on: frozenset[DocKind]
-    text: str  # N_-marked button text with its mnemonic
-    identifier: str
 
 
 class ReviewPage(Page):
@@ -79,99 +61,28 @@ class ReviewPage(Page):
         identify(self.status, f"{ident}Status")
         self.status.setWordWrap(True)
 
-        # 찾기
-        self.find_pane = QWidget()
-        self.find_pane.setObjectName(f"{ident}FindPane")
-        self.find_pane.setAccessibleName(tr("문서 찾기"))
-        find_label = QLabel(tr("문서 찾기(&F)"))
-        self.filter = QLineEdit()
-        buddy(find_label, self.filter, tr("적요, 예산 또는 작성자의 일부"), f"{ident}Filter")
-        state_label = QLabel(tr("상태 거르기(&E)"))
-        self.state_filter = QComboBox()
-        self.state_filter.addItem(tr(STATE_LABELS[DocState.ACTIVE]), DocState.ACTIVE.value)
-        self.state_filter.addItem(tr("모든 상태"), "")
-        for state in (DocState.RETURNED, DocState.CANCELLED):
-            self.state_filter.addItem(tr(STATE_LABELS[state]), state.value)
-        buddy(state_label, self.state_filter, None, f"{ident}StateFilter")
-        self.refresh_button = QPushButton(tr("새로 고침(&G)"))
-        name(self.refresh_button, self.refresh_button.text(), tr("처리할 문서를 다시 불러옵니다"),
-             f"{ident}Refresh")  # fmt: skip
-        find_row = QHBoxLayout(self.find_pane)
-        find_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (find_label, self.filter, state_label, self.state_filter,
-                       self.refresh_button):  # fmt: skip
-            find_row.addWidget(widget)
-
-        # 처리할 문서
-        self.list_pane = QWidget()
-        self.list_pane.setObjectName(f"{ident}ListPane")
-        self.list_pane.setAccessibleName(tr("처리할 문서"))
-        table_label = QLabel(tr("처리할 문서 목록(&L)"))
+        # 찾기, 처리할 문서, 처리 (F6)
+        self.find_pane = FindPane(ident)
+        self.filter = self.find_pane.filter
+        self.state_filter = self.find_pane.state_filter
+        self.refresh_button = self.find_pane.refresh_button
         self.model = ReviewModel(self._line_text, self)
-        self.table = QTableView()
-        buddy(table_label, self.table, tr("종류, 예산, 적요, 금액, 남은 금액, 작성자, 상태"),
-              f"{ident}Documents")  # fmt: skip
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setModel(self.model)
-        self.count_label = QLabel()
-        identify(self.count_label, f"{ident}Summary")
-        self.detail = QLabel()
-        identify(self.detail, f"{ident}Detail")
-        self.detail.setWordWrap(True)
-        list_layout = QVBoxLayout(self.list_pane)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        shown: list[QWidget] = [table_label, self.table, self.count_label, self.detail]
-        for each in shown:
-            list_layout.addWidget(each)
-        list_layout.setStretch(1, 1)
-
-        # 처리
-        self.act_pane = QWidget()
-        self.act_pane.setObjectName(f"{ident}ActPane")
-        self.act_pane.setAccessibleName(tr("처리"))
-        amount_label = QLabel(tr("원인행위 금액(&M)"))
-        self.amount = QLineEdit()
-        buddy(amount_label, self.amount, tr("원 단위, 품의의 남은 금액과 배정 잔액 이하"),
-              f"{ident}Amount")  # fmt: skip
-        amount_label.setVisible(self.WITH_AMOUNT)
-        self.amount.setVisible(self.WITH_AMOUNT)
-        reason_label = QLabel(tr("반려·취소 사유(&R)"))
-        self.reason = QLineEdit()
-        buddy(reason_label, self.reason, tr("반려하거나 취소할 때 꼭 적습니다"), f"{ident}Reason")
-        self.step_buttons: dict[DocKind, QPushButton] = {}
+        self.list_pane = ListPane(ident, self.model)
+        self.table = self.list_pane.table
+        self.count_label = self.list_pane.count_label
+        self.detail = self.list_pane.detail
+        self.act_pane = ActPane(ident, self.STEPS, self.WITH_AMOUNT)
+        self.amount = self.act_pane.amount
+        self.reason = self.act_pane.reason
+        self.step_buttons = self.act_pane.step_buttons
         for step in self.STEPS:
-            button = QPushButton(tr(step.text))
-            name(button, button.text(), None, step.identifier)
-            button.clicked.connect(lambda _c=False, s=step: self.take_step(s))
-            self.step_buttons[step.makes] = button
-        self.return_button = QPushButton(tr("반려(&B)"))
-        name(self.return_button, self.return_button.text(), tr("사유를 적어 되돌려 보냅니다"),
-             f"{ident}Return")  # fmt: skip
-        self.cancel_button = QPushButton(tr("취소(&C)"))
-        name(self.cancel_button, self.cancel_button.text(), tr("사유를 적어 취소합니다"),
-             f"{ident}Cancel")  # fmt: skip
-        self.problem = QLabel()
-        identify(self.problem, f"{ident}Problem")
-        self.problem.setWordWrap(True)
-        form = QHBoxLayout()
-        for widget in (amount_label, self.amount, reason_label, self.reason):
-            form.addWidget(widget)
-        buttons = QHBoxLayout()
-        self.buttons: list[QPushButton] = [*self.step_buttons.values(), self.return_button,
-                                           self.cancel_button]  # fmt: skip
-        for button in self.buttons:
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        act_layout = QVBoxLayout(self.act_pane)
-        act_layout.setContentsMargins(0, 0, 0, 0)
-        act_layout.addLayout(form)
-        act_layout.addLayout(buttons)
-        act_layout.addWidget(self.problem)
+            self.step_buttons[step.makes].clicked.connect(
+                lambda _c=False, s=step: self.take_step(s)
+            )
+        self.return_button = self.act_pane.return_button
+        self.cancel_button = self.act_pane.cancel_button
+        self.problem = self.act_pane.problem
+        self.buttons = self.act_pane.buttons
 
         header = QHBoxLayout()
         header.addWidget(self.heading)
@@ -249,7 +160,7 @@ class ReviewPage(Page):
     def _waiting(self, count: int) -> None:
         if count:
             self.say(tr("보내기 대기 중인 처리 {count}건을 보냅니다").format(count=count))
-            ops.sync(self.ctx, self._synced, self._failed, source=self)
+            sync(self.ctx, self._synced, self._failed, source=self)
 
     def _synced(self, report: PushReport) -> None:
         if not report.offline:
