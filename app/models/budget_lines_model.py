@@ -16,12 +16,11 @@ Columns: 회계, 통계목 (세입: 목), 재원 (세출 only), 기정액, 요�
 의결액, 상태; optionally 세부사업. "요구액" shows the requested amount, or the current amount
 while the line has not been requested yet; "경정액" is the current amount; 증감 is the current
 amount minus 기정액. Money shows as "1,234천원", right-aligned, and is spoken in 원 (see
-``app.models.roles``).
+``app.models.roles``). The cells of a line are computed in ``app.models.line_cells``.
 """
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -29,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.i18n import tr
+from app.models.line_cells import Line, LineCells
 from app.models.line_columns import (
     _HEADERS,
     _REVENUE_OBJECT,
@@ -37,17 +37,13 @@ from app.models.line_columns import (
     DEFAULT_COLUMNS,
     MONEY_COLUMNS,
     LineColumn,
-    code_name,
     state_text,
 )
-from app.models.roles import MoneyText, Roles
+from app.models.roles import Roles
 from domain.codes import normalise_name
-from domain.contracts.budget import ExpenditureLineOut, RevenueLineOut
-from domain.money import format_number
 
 __all__ = ["DEFAULT_COLUMNS", "BudgetLinesModel", "Line", "LineColumn", "state_text"]
 
-Line = ExpenditureLineOut | RevenueLineOut
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -65,7 +61,6 @@ _HANDLED = frozenset(
 _CELL_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
-_NONE_KEY = -math.inf  # empty amounts sort before every amount
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -96,13 +91,11 @@ class BudgetLinesModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = [c for c in columns if not (revenue and c == LineColumn.FUNDING)]
-        self._account_names = dict(account_names or {})
-        self._object_names = dict(object_names or {})
-        self._funding_names = dict(funding_names or {})
-        self._funding_order = {code: i for i, code in enumerate(self._funding_names)}
-        self._program_names = dict(program_names or {})
-        self._department_names = dict(department_names or {})
-        self._states = dict(states or {})
+        self._cells = LineCells(
+            account_names=account_names, object_names=object_names,
+            funding_names=funding_names, program_names=program_names,
+            department_names=department_names, states=states, supplementary=supplementary,
+        )  # fmt: skip
         self._supplementary = supplementary
         self._revenue = revenue
         self._sort_column = -1
@@ -114,8 +107,8 @@ class BudgetLinesModel(QAbstractTableModel):
     # -- building --------------------------------------------------------------------------
     def _load(self, lines: Sequence[Line]) -> None:
         ncol = len(self._columns)
-        self._money = MoneyText()
-        self._norm_cache: dict[str, str] = {}
+        cells = self._cells
+        cells.reset()
         self._lines: list[Line] = []
         self._display: list[list[str]] = [[] for _ in range(ncol)]
         self._spoken: list[list[str]] = [[] for _ in range(ncol)]
@@ -134,28 +127,21 @@ class BudgetLinesModel(QAbstractTableModel):
         searched: list[list[str]] = []
         for i, column in enumerate(self._columns):
             if column in MONEY_COLUMNS:
-                self._load_money(i, column)
+                columns = cells.money_column(column, self._lines)
+                self._display[i], self._spoken[i], self._values[i], self._keys[i] = columns
                 continue
-            cells = [self._cell(column, line) for line in self._lines]
-            self._display[i] = [cell[0] for cell in cells]
-            self._spoken[i] = [cell[1] for cell in cells]
-            self._values[i] = [cell[2] for cell in cells]
-            self._keys[i] = [cell[3] for cell in cells]
+            found = [cells.cell(column, line) for line in self._lines]
+            self._display[i] = [cell[0] for cell in found]
+            self._spoken[i] = [cell[1] for cell in found]
+            self._values[i] = [cell[2] for cell in found]
+            self._keys[i] = [cell[3] for cell in found]
             if column in _SEARCHED:
                 texts = self._keys[i] if column == LineColumn.FUNDING else self._display[i]
-                searched.append([self._norm(text) for text in texts])
-        searched.append([self._norm(self._department(line)) for line in self._lines])
+                searched.append([cells.norm(text) for text in texts])
+        searched.append([cells.norm(cells.department(line)) for line in self._lines])
         self._search = ["\n".join(parts) for parts in zip(*searched, strict=True)]
         self._sorted = sorted(range(len(self._lines)), key=self._position_key)
         self._order = self._filtered(self._sorted)
-
-    def _load_money(self, i: int, column: LineColumn) -> None:
-        amounts = [self._amount(column, line) for line in self._lines]
-        thousand, spoken, none = self._money.thousand, self._money.spoken_thousand, self._money.none
-        self._display[i] = ["" if a is None else thousand(a) for a in amounts]
-        self._spoken[i] = [none if a is None else spoken(a) for a in amounts]
-        self._values[i] = amounts
-        self._keys[i] = [_NONE_KEY if a is None else a for a in amounts]
 
     def _position_key(self, row: int) -> tuple[int, int]:
         return (self._lines[row].position, row)
@@ -175,80 +161,18 @@ class BudgetLinesModel(QAbstractTableModel):
         return row
 
     def _fill(self, row: int, line: Line) -> None:
+        cells = self._cells
         searched: list[str] = []
         for i, column in enumerate(self._columns):
-            display, spoken, value, key = self._cell(column, line)
+            display, spoken, value, key = cells.cell(column, line)
             self._display[i][row] = display
             self._spoken[i][row] = spoken
             self._values[i][row] = value
             self._keys[i][row] = key
             if column in _SEARCHED:
-                searched.append(self._norm(display if column != LineColumn.FUNDING else key))
-        searched.append(self._norm(self._department(line)))
+                searched.append(cells.norm(display if column != LineColumn.FUNDING else key))
+        searched.append(cells.norm(cells.department(line)))
         self._search[row] = "\n".join(searched)
-
-    def _department(self, line: Line) -> str:
-        """The line's 부서 name: searched, not shown as a column."""
-        return self._department_names.get(line.department_id, "")
-
-    def _norm(self, text: str) -> str:
-        """``normalise_name`` with a cache: names repeat across thousands of lines."""
-        found = self._norm_cache.get(text)
-        if found is None:
-            found = self._norm_cache[text] = normalise_name(text)
-        return found
-
-    def _cell(self, column: LineColumn, line: Line) -> tuple[str, str, Any, Any]:
-        if column in MONEY_COLUMNS:
-            amount = self._amount(column, line)
-            if amount is None:
-                return "", self._money.none, None, _NONE_KEY
-            return self._money.thousand(amount), self._money.spoken_thousand(amount), amount, amount
-        if column == LineColumn.ACCOUNT:
-            text = code_name(line.account_code, self._account_names)
-            return text, text, line.account_code, line.account_code
-        if column == LineColumn.OBJECT:
-            code = line.item_code if isinstance(line, RevenueLineOut) else line.object_code
-            text = code_name(code, self._object_names)
-            return text, text, code, code
-        if column == LineColumn.FUNDING:
-            funding = line.funding if isinstance(line, ExpenditureLineOut) else {}
-            order = self._funding_order
-            parts = sorted(funding.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0]))
-            names = [self._funding_names.get(code, code) for code, _ in parts]
-            if len(parts) == 1:
-                display = names[0]
-            else:
-                display = " / ".join(
-                    f"{n} {format_number(v)}" for n, (_, v) in zip(names, parts, strict=True)
-                )
-            spoken = ", ".join(
-                f"{n} {self._money.spoken_thousand(v)}"
-                for n, (_, v) in zip(names, parts, strict=True)
-            )
-            return display, spoken, dict(funding), " ".join(names)
-        if column == LineColumn.PROGRAM:
-            program_id = line.program_id if isinstance(line, ExpenditureLineOut) else None
-            text = self._program_names.get(program_id, "") if program_id is not None else ""
-            return text, text, program_id, self._norm(text)
-        # STATE
-        owner = line.program_id if isinstance(line, ExpenditureLineOut) else line.department_id
-        state = self._states.get(owner, "")
-        text = state_text(state)
-        return text, text, state, state
-
-    def _amount(self, column: LineColumn, line: Line) -> int | None:
-        if column == LineColumn.BASE:
-            return line.base_amount
-        if column == LineColumn.AMOUNT:
-            if self._supplementary or line.requested_amount is None:
-                return line.amount
-            return line.requested_amount
-        if column == LineColumn.CHANGE:
-            return line.amount - line.base_amount
-        if column == LineColumn.ADJUSTED:
-            return line.adjusted_amount
-        return line.adopted_amount
 
     # -- queries ---------------------------------------------------------------------------
     @property
@@ -300,12 +224,12 @@ class BudgetLinesModel(QAbstractTableModel):
 
     def set_states(self, states: Mapping[uuid.UUID, str]) -> None:
         """New request states (after a submit or 조정); repaints the 상태 column."""
-        self._states = dict(states)
+        self._cells.states = dict(states)
         i = self.column_of(LineColumn.STATE)
         if i < 0:
             return
         for row, line in enumerate(self._lines):
-            display, _spoken, value, key = self._cell(LineColumn.STATE, line)
+            display, _spoken, value, key = self._cells.cell(LineColumn.STATE, line)
             self._display[i][row] = self._spoken[i][row] = display
             self._values[i][row] = value
             self._keys[i][row] = key
