@@ -9,13 +9,13 @@ session is revoked — so the main window can ask for the password again without
 
 "Remember me" keeps only the refresh token, in the OS keyring (``CredentialStore``), through
 Session's ``on_refresh_token`` hook: every rotated token replaces the stored one. Which server
-and ID were used last (nothing secret) is kept in ``<data dir>/last_sign_in.json``.
+and ID were used last (nothing secret) is kept in ``<data dir>/last_sign_in.json``
+(``last_sign_in``). Role labels and the demo users are in ``role_names`` (still importable
+from here).
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.config import N_
-from app.operations import Changes, OperationRunner
+from app.operations import Changes, OperationRunner, last_sign_in
+from app.operations.role_names import DEMO_ROLES, DEMO_START_LOGIN, demo_login, role_label
 from app.operations.session_support import (
     SessionEvents,
     TokenKeeper,
@@ -45,7 +46,6 @@ from app.services.api.health import ServerCheck, check_server
 from app.services.api.session import Clock
 from app.services.api.transport import Transport
 from domain.contracts.auth import SessionUser, TokenResponse
-from domain.roles import Role
 
 if TYPE_CHECKING:
     import httpx
@@ -54,10 +54,9 @@ if TYPE_CHECKING:
     from app.services.auth.credentials import CredentialStore
     from app.tasks import TaskState
 
-log = logging.getLogger(__name__)
-
 __all__ = [
     "DEMO_ROLES",
+    "DEMO_START_LOGIN",
     "ApiError",
     "CertificateError",
     "ConnectionState",
@@ -73,31 +72,6 @@ __all__ = [
     "demo_login",
     "role_label",
 ]
-
-LAST_SIGN_IN_FILE = "last_sign_in.json"
-DEMO_START_LOGIN = "demo-dept-budget"
-
-_ROLE_LABELS: dict[str, str] = {
-    Role.DEPT_STAFF: N_("사업담당"),
-    Role.DEPT_BUDGET: N_("부서 예산담당"),
-    Role.BUDGET_OFFICE: N_("예산부서"),
-    Role.FINANCE_OFFICER: N_("재무관"),
-    Role.DISBURSING_OFFICER: N_("지출원"),
-    Role.AUDITOR: N_("감사"),
-    Role.ADMIN: N_("관리자"),
-}
-DEMO_ROLES: tuple[Role, ...] = tuple(Role)
-"""The demo users, one per role, in the order the role switcher lists them."""
-
-
-def demo_login(role: Role) -> str:
-    """The demo user of ``role`` that ``server.demo`` seeds: ``demo-dept-budget`` …"""
-    return f"demo-{role.value.replace('_', '-')}"
-
-
-def role_label(role: str) -> str:
-    """The Korean label of a role value (untranslated; views pass it through ``tr``)."""
-    return _ROLE_LABELS.get(role, role)
 
 
 class ConnectionState(Enum):
@@ -379,31 +353,16 @@ class SessionOps(QObject):
     # --- the last sign-in (nothing secret) -----------------------------------------------------
     @property
     def _last_file(self) -> Path:
-        return self.config.paths.data_dir / LAST_SIGN_IN_FILE
-
-    def _read_last(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self._last_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+        return self.config.paths.data_dir / last_sign_in.LAST_SIGN_IN_FILE
 
     def last_login(self, url: str) -> str:
-        data = self._read_last()
-        if str(data.get("server_url", "")).rstrip("/") != url.strip().rstrip("/"):
-            return ""
-        return str(data.get("login", ""))
+        return last_sign_in.last_login(self._last_file, url)
 
     def last_remembered(self) -> bool:
-        return bool(self._read_last().get("remember", False))
+        return last_sign_in.last_remembered(self._last_file)
 
     def _write_last(self, login: str, remember: bool) -> None:
-        data = {"server_url": self.server_url, "login": login, "remember": remember}
-        try:
-            self._last_file.parent.mkdir(parents=True, exist_ok=True)
-            self._last_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        except OSError as error:
-            log.warning("could not note the last sign-in: %s", error)
+        last_sign_in.write_last(self._last_file, self.server_url, login, remember)
 
     def keyring_problem(self) -> str:
         """The Korean reason no keyring can keep the token here, or "" when one can."""

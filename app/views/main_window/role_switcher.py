@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
 from app.a11y import buddy
 from app.i18n import tr
-from app.operations.session import DEMO_ROLES, demo_login, role_label
+from app.operations.role_names import DEMO_ROLES, demo_login, role_label
 
 
 class RoleSwitcher(QToolBar):
