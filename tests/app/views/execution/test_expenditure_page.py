@@ -131,7 +131,7 @@ def test_a_resolution_by_keyboard_alone(
     assert form.amount.text() == ""
     rows = page.documents.model.rows()
     assert rows and rows[0].title == TITLE and rows[0].net == 456_000
-    assert page.documents.outbox_model.rows()[-1].state.value == "sent"
+    assert page.documents.outbox_model.rows()[-1].state == "sent"
 
     # through the API as the 지출원: the 결의 is there once, and its payment can be ordered
     payer = make_ctx(login=PAYER)
@@ -169,7 +169,7 @@ def test_a_refusal_is_told_at_the_amount(
     assert "남은 금액이 부족합니다" in form.problem.text()
     assert form.amount.accessibleDescription() == form.problem.text()
     assert said[-1].assertive and "남은 금액이 부족합니다" in said[-1].text
-    assert page.documents.outbox_model.rows()[-1].state.value == "failed"
+    assert page.documents.outbox_model.rows()[-1].state == "failed"
     # nothing is charged: the 원인행위 still has all of it left
     assert "100,000원" in form.obligation.itemText(index)
     assert_accessible(page)
