@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.roles import Action, can
 from server.auth.security import decode_access_token
 from server.config import Settings
+from server.db import unit_of_work
 from server.kit.errors import ProblemError, forbidden
 from server.models import User, UserRole
 
@@ -32,21 +33,9 @@ def get_settings(request: Request) -> Settings:
 
 def _session(request: Request) -> Iterator[Session]:
     factory: sessionmaker[Session] = request.app.state.session_factory
-    session = factory()
     write = request.method not in ("GET", "HEAD", "OPTIONS")
-    if not write and session.get_bind().dialect.name == "sqlite":
-        session.connection(execution_options={"sqlite_immediate": False})
-    try:
+    with unit_of_work(factory, write=write) as session:  # reads roll back, writes commit
         yield session
-        if write:
-            session.commit()
-        else:
-            session.rollback()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 DbSession = Annotated[Session, Depends(_session, scope="function")]

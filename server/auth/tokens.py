@@ -11,7 +11,7 @@ import hmac
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from domain.contracts.auth import TokenResponse
@@ -70,24 +70,22 @@ def issue_tokens(
 
 def revoke_user_tokens(session: Session, user: User, now: datetime) -> None:
     """Revoke every live refresh token of ``user`` (disable, password reset or change)."""
-    session.execute(
-        update(RefreshToken)
-        .where(
-            RefreshToken.government_code == user.government_code,
-            RefreshToken.user_id == user.id,
-            RefreshToken.revoked_at.is_(None),
-        )
-        .values(revoked_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    _revoke(session, now, user.government_code, RefreshToken.user_id == user.id)
 
 
 def _revoke_family(session: Session, token: RefreshToken, now: datetime) -> None:
+    _revoke(session, now, token.government_code, RefreshToken.family_id == token.family_id)
+
+
+def _revoke(
+    session: Session, now: datetime, government_code: str, which: ColumnElement[bool]
+) -> None:
+    """Revoke the live refresh tokens of ``government_code`` that ``which`` selects."""
     session.execute(
         update(RefreshToken)
         .where(
-            RefreshToken.government_code == token.government_code,
-            RefreshToken.family_id == token.family_id,
+            RefreshToken.government_code == government_code,
+            which,
             RefreshToken.revoked_at.is_(None),
         )
         .values(revoked_at=now)

@@ -157,11 +157,7 @@ def adjust_line(
     check_split(session, gov, line.fiscal_year, body.amount, split, label)
     before = {**amounts_dict(line), "funding": current}
     write_split(session, line, split)
-    line.adjusted_amount = body.amount
-    line.amount = body.amount
-    line.adjust_reason = body.reason
-    line.updated_at = utcnow_marker()
-    session.flush()
+    _set_adjusted(session, line, body)
     audit(
         session,
         principal,
@@ -185,11 +181,7 @@ def adjust_revenue_line(
 ) -> RevenueLine:
     require_version_state(version, VS.DRAFT)
     before = amounts_dict(line)
-    line.adjusted_amount = body.amount
-    line.amount = body.amount
-    line.adjust_reason = body.reason
-    line.updated_at = utcnow_marker()
-    session.flush()
+    _set_adjusted(session, line, body)
     audit(
         session,
         principal,
@@ -202,3 +194,14 @@ def adjust_revenue_line(
         after={**amounts_dict(line), "reason": body.reason},
     )
     return line
+
+
+def _set_adjusted(
+    session: Session, line: ExpenditureLine | RevenueLine, body: AdjustRequest
+) -> None:
+    """The adjusted amount becomes the line's amount, with the reason (flushed)."""
+    line.adjusted_amount = body.amount
+    line.amount = body.amount
+    line.adjust_reason = body.reason
+    line.updated_at = utcnow_marker()
+    session.flush()

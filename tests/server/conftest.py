@@ -15,6 +15,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,14 @@ def _db_name(prefix: str) -> str:
     return f"{prefix}_{WORKER}_{uuid.uuid4().hex[:12]}"
 
 
-def _pg_admin() -> Engine:
-    return create_engine(PG_URL, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
+def _pg_admin(statement: str) -> None:
+    """One CREATE/DROP DATABASE statement on the server's admin connection (no transaction)."""
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(statement))
+    finally:
+        admin.dispose()
 
 
 def _pg_url(dbname: str) -> str:
@@ -64,10 +71,7 @@ class _Templates:
         if self.pg_template is None and self.pg_error is None:
             name = _db_name("hojo_tpl")
             try:
-                admin = _pg_admin()
-                with admin.connect() as conn:
-                    conn.execute(text(f'CREATE DATABASE "{name}"'))
-                admin.dispose()
+                _pg_admin(f'CREATE DATABASE "{name}"')
             except Exception as exc:  # noqa: BLE001 - any connection failure means "no PostgreSQL"
                 self.pg_error = f"PostgreSQL at {PG_URL} is not reachable: {exc!s:.200}"
             else:
@@ -91,12 +95,7 @@ class _Templates:
 
 
 def _drop_database(name: str) -> None:
-    admin = _pg_admin()
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -106,26 +105,31 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Templates]
     templates.drop()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path) -> Iterator[str]:
-    """A fresh, migrated database for one test, on each backend in turn."""
-    if request.param == "sqlite":
-        path = tmp_path / "hojo.db"
-        shutil.copyfile(_templates.sqlite(), path)
+@contextmanager
+def fresh_database(
+    backend: str, templates: _Templates, tmp: Path, prefix: str = "hojo_t"
+) -> Iterator[str]:
+    """The URL of a migrated database copied from the template: a SQLite file in ``tmp``, or a
+    PostgreSQL database of this test process (``<prefix>_<worker>_<hex>``) dropped afterwards."""
+    if backend == "sqlite":
+        path = tmp / "hojo.db"
+        shutil.copyfile(templates.sqlite(), path)
         yield f"sqlite:///{path}"
         return
-    template = _templates.postgres()
-    name = _db_name("hojo_t")
-    admin = _pg_admin()
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    finally:
-        admin.dispose()
+    template = templates.postgres()
+    name = _db_name(prefix)
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
         yield _pg_url(name)
     finally:
         _drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database for one test, on each backend in turn."""
+    with fresh_database(request.param, _templates, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ it runs once per backend per test module, not per test)."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +13,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.app import create_app
@@ -23,7 +20,7 @@ from server.budget_import import read_book
 from server.config import Settings
 from server.db import make_engine, make_session_factory
 from tests.conftest import real_data_file
-from tests.server.conftest import _pg_admin, _pg_url, _Templates
+from tests.server.conftest import _Templates, fresh_database
 from tests.server.factories import bearer, make_government, make_user
 
 GOV = "3500000"  # a code for tests; not claimed to be 인천 동구's real 기관코드
@@ -49,25 +46,6 @@ class Imported:
         return self.factory()
 
 
-def _database(backend: str, templates: _Templates, tmp: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        path = tmp / "hojo.db"
-        shutil.copyfile(templates.sqlite(), path)
-        yield f"sqlite:///{path}"
-        return
-    template = templates.postgres()
-    name = f"hojo_m_{uuid.uuid4().hex[:12]}"
-    admin = _pg_admin()
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    try:
-        yield _pg_url(name)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def donggu(
     request: pytest.FixtureRequest,
@@ -81,7 +59,7 @@ def donggu(
     }
     backend: str = request.param
     tmp = tmp_path_factory.mktemp(f"donggu-{backend}")
-    for url in _database(backend, _templates, tmp):
+    with fresh_database(backend, _templates, tmp, prefix="hojo_m") as url:
         engine = make_engine(url)
         factory = make_session_factory(engine)
         with factory() as s:
