@@ -47,6 +47,9 @@ A11Y_SYSTEM_PACKAGES = [
     "xdotool", "orca",
 ]  # fmt: skip
 PYTEST_NO_TESTS = 5
+UV_ENV = "HOJO_USE_UV"  # "0": install with plain pip, never uv
+UV_FROM_PIP = {"PIP_INDEX_URL": "UV_INDEX_URL", "PIP_EXTRA_INDEX_URL": "UV_EXTRA_INDEX_URL",
+               "PIP_FIND_LINKS": "UV_FIND_LINKS", "PIP_CERT": "SSL_CERT_FILE"}  # fmt: skip
 WORKERS_ENV = "HOJO_TEST_WORKERS"  # pytest-xdist workers of the full run; 0 = no xdist
 
 
@@ -175,14 +178,50 @@ def pyproject_hash() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
+def uv_installer() -> str | None:
+    """uv (PyPI's `uv` package, a fast pip-compatible installer) to install with, or None for
+    plain pip: uv on PATH, else uv installed once by pip into .venv. HOJO_USE_UV=0: pip."""
+    if os.environ.get(UV_ENV, "").strip() == "0":
+        return None
+    found = shutil.which("uv")
+    if found is not None:
+        return found
+    local = VENV / "bin" / "uv"
+    if not local.exists() and venv_works(VENV):
+        pip = [str(venv_python(VENV)), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        subprocess.run([*pip, "uv"], cwd=ROOT, check=False)
+    if local.exists():
+        return str(local)
+    say("uv is not available; installing with pip")
+    return None
+
+
+def uv_environment() -> dict[str, str]:
+    """Our environment for uv, with pip's index and certificate settings in uv's names."""
+    env = dict(os.environ)
+    for pip_name, uv_name in UV_FROM_PIP.items():
+        if os.environ.get(pip_name) and not os.environ.get(uv_name):
+            env[uv_name] = os.environ[pip_name]
+    return env
+
+
 def pip_install_if_changed(venv: Path, *installs: list[str]) -> None:
-    """Run each `pip install ARGS` in the venv unless pyproject.toml changed since last time."""
+    """Run each `pip install ARGS` in the venv unless pyproject.toml changed since last time
+    (with uv when it can be had; when uv fails, the same install again with pip)."""
     stamp = venv / STAMP_NAME
     digest = pyproject_hash()
     if stamp.exists() and stamp.read_text().strip() == digest:
         return
     pip = [str(venv_python(venv)), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    uv = uv_installer()
     for pip_args in installs:
+        if uv is not None:
+            say(f"installing into {venv.name}: uv pip install {' '.join(pip_args)}")
+            uv_cmd = [uv, "pip", "install", "--quiet", "--python", str(venv_python(venv))]
+            done = subprocess.run([*uv_cmd, *pip_args], cwd=ROOT, env=uv_environment())
+            if done.returncode == 0:
+                continue
+            say(f"uv failed (exit {done.returncode}); installing with pip instead")
         say(f"installing into {venv.name}: pip install {' '.join(pip_args)}")
         subprocess.run([*pip, *pip_args], check=True, cwd=ROOT)
     stamp.write_text(digest + "\n")
