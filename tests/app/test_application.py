@@ -150,7 +150,8 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
         lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-admin",
         timeout=30_000,
     )
-    assert navigation.shown(admin)
+    # The navigation follows the queued signed_in signal, a turn after ops.user changes.
+    qtbot.waitUntil(lambda: navigation.shown(admin), timeout=5_000)
     navigation.actions_by_index[admin].trigger()
     assert window.current_page() is window.pages[admin]
 
@@ -159,7 +160,7 @@ def test_demo_mode_signed_in_with_role_switcher_and_child_stopped(
         lambda: hojo.ops.user is not None and hojo.ops.user.login == "demo-budget-office",
         timeout=30_000,
     )
-    assert not navigation.shown(admin)
+    qtbot.waitUntil(lambda: not navigation.shown(admin), timeout=5_000)
     assert window.current_page() is not window.pages[admin]  # left the page it may not use
     assert "예산부서" in window.status.user.text()
     assert "데모" in window.windowTitle()
