@@ -158,7 +158,9 @@ class Probe:
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps(cmd, ensure_ascii=False) + "\n")
         self.proc.stdin.flush()
-        return self._read()
+        answer = self._read()
+        note_alt_menu(answer.get("events", []))
+        return answer
 
     def tree(self, root: str | None = None) -> dict[str, Any]:
         return self.ask(op="tree", root=root, showing=True)
@@ -214,6 +216,16 @@ def start_client(tmp: Path) -> Generator[tuple[Hojo, Probe], None, None]:
             probe.close()
         hojo.stop()
         ime.stop()
+
+
+def note_alt_menu(events: list[dict[str, Any]]) -> int:
+    """Log each Alt chord after which a menu had the focus (the probe's ``ALT-MENU`` event:
+    Qt saw Alt pressed and released alone, tools/a11y/probe_keys.py); how many."""
+    hits = [e for e in events if e["type"] == "ALT-MENU"]
+    for e in hits:
+        keys = "+".join(k.capitalize() for k in str(e["keys"]).split("+"))
+        sys.stderr.write(f"[a11y] {keys} ended in the menu bar (focus on {e['focus']})\n")
+    return len(hits)
 
 
 def focus_names(events: list[dict[str, Any]]) -> list[str]:

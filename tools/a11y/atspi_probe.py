@@ -20,7 +20,8 @@ Commands of --serve (the test suite keeps one probe per test module):
   {"op": "events", "seconds": 0.1}                     the events not yet answered
   {"op": "quit"}
 
-Steps: key:<xdotool key>  type:<text> (ASCII: keys; other text: IME commits)
+Steps: key:<xdotool key> (Alt chords held like a person does: tools/a11y/probe_keys.py)
+       type:<text> (ASCII: keys; other text: IME commits)
        xfocus:<window title regex> (X input focus)  focus:<id> (grabFocus)  action:<id>:<name>
        tabto:<id or name> (Tab until focused)  sleep:<ms>  waitid:<id> (until showing)
        page:<id> (the 작업 목록 by keyboard: Alt+W, arrows until the page with accessible id
@@ -35,13 +36,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
 
 import pyatspi
-from gi.repository import GLib
+from probe_keys import Keys, press, pump
 
 T0 = time.monotonic()
 WAIT_S = 10.0
@@ -60,18 +60,6 @@ EVENT_TYPES = (
 
 def now():
     return round(time.monotonic() - T0, 3)
-
-
-def pump(seconds):
-    """Let GLib deliver AT-SPI events for ``seconds``."""
-    ctx = GLib.MainContext.default()
-    end = time.monotonic() + seconds
-    while True:
-        while ctx.pending():
-            ctx.iteration(False)
-        if time.monotonic() >= end:
-            return
-        time.sleep(0.01)
 
 
 def find_app(name, timeout):
@@ -244,29 +232,7 @@ def _where(n):
     return {k: n[k] for k in ("role", "name", "id", "path")}
 
 
-def runs(text):
-    """Split into runs of ASCII (keys on the keyboard) and non-ASCII (IME commits)."""
-    out = []
-    for ch in text:
-        if out and out[-1].isascii() == ch.isascii():
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
-
-
-def ime_commit(text):
-    """Ask the stand-in IBus (tools/a11y/test_ime.py) to commit ``text`` to the focused field."""
-    from gi.repository import Gio
-
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    bus.call_sync(
-        "org.freedesktop.portal.IBus", "/org/hojo/TestIme", "org.hojo.TestIme", "Commit",
-        GLib.Variant("(s)", (text,)), None, Gio.DBusCallFlags.NONE, 5000, None,
-    )  # fmt: skip
-
-
-class Probe:
+class Probe(Keys):
     def __init__(self, app):
         self.app = app
         self.events = []
@@ -306,7 +272,7 @@ class Probe:
         if not kind.startswith("wait"):
             self.mark = len(self.events)  # waits look at events since the last action
         if kind == "key":
-            subprocess.run(["xdotool", "key", "--clearmodifiers", arg], check=True)
+            self.key(arg)
         elif kind == "xfocus":  # no window manager under Xvfb: give X input focus ourselves
             subprocess.run(
                 ["xdotool", "search", "--sync", "--onlyvisible", "--name", arg,
@@ -326,7 +292,7 @@ class Probe:
             for _ in range(40):
                 if self._focused_is(arg):
                     break
-                subprocess.run(["xdotool", "key", "--clearmodifiers", "Tab"], check=True)
+                press("Tab")
                 mark = len(self.events)
                 self.wait(
                     lambda m=mark: self._seen(m, "object:state-changed:focused", ""),
@@ -352,54 +318,6 @@ class Probe:
             raise ValueError(f"unknown step {step!r}")
         pump(delay)
 
-    def type_text(self, text):
-        """Type as a Korean user does: ASCII as real key presses (XTEST), everything else as
-        input-method commits (tools/a11y/test_ime.py), each confirmed by its text insert."""
-        for chunk in runs(text):
-            if chunk.isascii():
-                mark = len(self.events)
-                per_char = os.environ.get("A11Y_TYPE_DELAY", "20")
-                subprocess.run(["xdotool", "type", "--delay", per_char, chunk], check=True)
-                self.wait_delivered(mark, chunk)
-                continue
-            mark = len(self.events)
-            ime_commit(chunk)
-            self.wait(
-                lambda m=mark, c=chunk: self._seen(m, "object:text-changed:insert", c),
-                f"the input method's commit of {chunk!r} to reach the focused text",
-            )
-
-    def wait_delivered(self, mark, chunk):
-        """Wait until the keys just typed reached the client, before anything else is sent.
-
-        With a screen reader listening, Qt holds every key until the screen reader answers
-        (``QSpiApplicationAdaptor``: it forwards keys to AT-SPI listeners and delivers them on
-        the reply or its timeout), while an input-method commit comes straight through: without
-        this wait "25,000원*4회" arrived as "25,0원00*4회". Into an editable text: until as many
-        characters were inserted as typed; elsewhere (type-ahead in a list): until the client
-        has been quiet for 300 ms.
-        """
-        acc = self.last_focus
-        try:
-            editable = acc is not None and acc.getState().contains(pyatspi.STATE_EDITABLE)
-        except Exception:
-            editable = False
-        if editable:
-            self.wait(
-                lambda: self._inserted(mark) >= len(chunk),
-                f"the typed {chunk!r} to reach the focused text (Qt holds keys for the screen "
-                "reader)",
-            )
-        else:
-            self.wait_quiet(0.3)
-
-    def _inserted(self, mark):
-        return sum(
-            len(str(e["any_data"]))
-            for e in self.events[mark:]
-            if e["type"].startswith("object:text-changed:insert")
-        )
-
     def wait_quiet(self, quiet, limit=WAIT_S):
         """Until no event came from the client for ``quiet`` seconds (``limit`` at most)."""
         end = time.monotonic() + limit
@@ -410,42 +328,6 @@ class Probe:
                 count, since = len(self.events), time.monotonic()
             elif time.monotonic() - since >= quiet:
                 return
-
-    def open_page(self, ident):
-        """Open the page with accessible id ``ident`` the way a keyboard user does: Alt+W (작업
-        목록), Home, Down until that page shows (the list shows each page as the arrows move
-        over it), Enter (focus goes to the page's first control). Independent of the order of
-        the list and of Ctrl+N numbers (which change when pages are added or hidden)."""
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+w"], check=True)
-        self.wait(
-            lambda: self._focused_is("navigationList") or self._focus_role("list item"),
-            "focus in the 작업 목록 after Alt+W",
-        )
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "Home"], check=True)
-        self.wait_quiet(0.3, 3)
-        for _ in range(20):
-            if self._has(ident):
-                break
-            mark = len(self.events)
-            subprocess.run(["xdotool", "key", "--clearmodifiers", "Down"], check=True)
-            try:
-                self.wait(
-                    lambda m=mark: (
-                        self._seen(m, "object:state-changed:focused", "")
-                        or self._seen(m, "object:active-descendant-changed", "")
-                    ),
-                    "the next entry of 작업 목록",
-                )
-            except TimeoutError:
-                raise TimeoutError(f"page {ident!r} is not in the 작업 목록") from None
-        else:
-            raise TimeoutError(f"page {ident!r} is not in the 작업 목록")
-        mark = len(self.events)
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "Return"], check=True)
-        self.wait(
-            lambda: self._seen(mark, "object:state-changed:focused", ""),
-            f"focus into {ident} after Enter",
-        )
 
     def _focus_role(self, role):
         try:
