@@ -1,4 +1,5 @@
-"""Fixtures of the AT-SPI suite: one real client (and one probe) per test module."""
+"""Fixtures of the AT-SPI suite: one real client (and one probe) per test module; for the Orca
+transcripts, one Orca + client per module (replaced by a fresh one when a task is retried)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.a11y.harness import Hojo, Probe, require_session, start_client
+from tests.a11y.orca_harness import Sessions
 
 _started = time.monotonic()
 
@@ -18,6 +20,16 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hojo, Pro
     require_session()
     tmp: Path = tmp_path_factory.mktemp("hojo")
     yield from start_client(tmp)
+
+
+@pytest.fixture(scope="module")
+def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sessions]:
+    require_session(orca=True)
+    pool = Sessions(tmp_path_factory)
+    try:
+        yield pool
+    finally:
+        pool.close()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

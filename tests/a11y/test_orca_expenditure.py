@@ -17,19 +17,15 @@ fails with a diff and is never retried; ``HOJO_UPDATE_GOLDEN=1`` rewrites the go
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from tests.a11y.harness import require_session
 from tests.a11y.orca_harness import (
     MAIN_WINDOW,
     DemoApi,
     Session,
     Sessions,
-    StepFailed,
     check_golden,
+    run_once_more,
     transcript,
 )
 
@@ -76,16 +72,6 @@ EXPENDITURE = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def sessions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sessions]:
-    require_session(orca=True)
-    pool = Sessions(tmp_path_factory)
-    try:
-        yield pool
-    finally:
-        pool.close()
-
-
 def staff_line(api: DemoApi) -> dict[str, Any]:
     """The 사업담당's line 동 행정복지센터 운영 201-02 in this year's 성립 budget."""
     versions = [v for v in api.call("GET", "/api/v1/budget-versions") if v["state"] == "성립"]
@@ -113,19 +99,16 @@ def obligate(session: Session) -> dict[str, Any]:
 
 
 def run(sessions: Sessions) -> tuple[str, Session, dict[str, Any]]:
-    for attempt in (1, 2):
-        session = sessions.get(fresh=attempt == 2)
-        try:
-            obligation = obligate(session)
-            partial = session.tmp / "expenditure.partial.txt"
-            text = transcript(session.orca, session.probe, EXPENDITURE, partial)
-        except StepFailed as failed:
-            if attempt == 2:
-                raise
-            print(f"[a11y] expenditure: a step did not happen in time; once more, fresh: {failed}")
-            continue
-        return text, session, obligation
-    raise AssertionError("unreachable")
+    """The 원인행위 through the API, then the recorded task (both once more in a fresh Orca +
+    client when a step did not happen in time)."""
+
+    def attempt(session: Session) -> tuple[str, dict[str, Any]]:
+        obligation = obligate(session)
+        partial = session.tmp / "expenditure.partial.txt"
+        return transcript(session.orca, session.probe, EXPENDITURE, partial), obligation
+
+    (text, obligation), session = run_once_more(sessions, "expenditure", attempt)
+    return text, session, obligation
 
 
 def test_orca_writing_a_resolution_by_keyboard(sessions: Sessions) -> None:
