@@ -11,8 +11,9 @@ Each command sets itself up first (stdlib only, so a fresh machine with python3 
                                         and packaging tests), then the domain+server tests in a
                                         venv without PySide6; with ARGS, pytest ARGS in .venv
                                         (--fast: pytest only, no gates and no headless job).
-                                        The headless job runs on pytest-xdist, one worker per
-                                        CPU (HOJO_TEST_WORKERS=N sets N; 0 or 1: no xdist)
+                                        Without ARGS the pytest stages run on pytest-xdist,
+                                        one worker per CPU, a test file a worker at a time
+                                        (HOJO_TEST_WORKERS=N sets N; 0 or 1: no xdist)
   python3 dev.py installers             build the Linux bundle + .deb and check them (frozen
                                         self-test, AT-SPI, install/upgrade/purge, MSI tables):
                                         installer/ci.sh; root on Debian 12 (changes this machine)
@@ -325,7 +326,9 @@ def command_test(args: list[str]) -> None:
     split = [f"--ignore={p}" for p in HEADLESS_TEST_PATHS] if not (fast or pytest_args) else []
     if not pytest_args:  # the AT-SPI suite runs in its own stage, inside its own X session
         split.append(f"--ignore={A11Y_TEST_PATH}")
-    pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *split, *pytest_args]
+    # Without ARGS on xdist, a file a worker: a module's demo-server fixture starts once.
+    parallel = xdist_args("loadfile") if not pytest_args else []
+    pytest_cmd = [str(bin_dir / "python"), "-m", "pytest", "-q", *parallel, *split, *pytest_args]
     stages.run("pytest", pytest_cmd, env=env, no_tests_ok=bool(pytest_args))
     if not fast:
         run_a11y_stage(stages, env)
@@ -335,7 +338,7 @@ def command_test(args: list[str]) -> None:
         stages.run("headless: PySide6 absent", [python, "-c", no_qt])
         headless_env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
         headless_cmd = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        *xdist_args(), *HEADLESS_TEST_PATHS]  # fmt: skip
+                        *xdist_args("loadfile"), *HEADLESS_TEST_PATHS]  # fmt: skip
         stages.run("headless: pytest", headless_cmd, env=headless_env, no_tests_ok=True)
     stages.summary()
     say("all stages passed" if not fast else "fast run passed (gates and headless skipped)")
