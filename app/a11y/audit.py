@@ -20,6 +20,9 @@ Rules (each finding has a stable ``code``):
 - ``tab-trap``: an item view moves Tab between cells (tabKeyNavigation), or a text edit
   takes Tab as a character (tabChangesFocus off).
 - ``untitled-window``: the audited widget is a window without a title.
+- ``duplicate-mnemonic`` (:mod:`app.a11y.audit_mnemonics`): two mnemonics live in one
+  window at the same time (buddy labels, buttons, group boxes, tab titles, menu bar titles,
+  Alt+letter shortcuts), or two items of one popup menu, share a letter.
 - the rules of :mod:`app.a11y.audit_rules`: ``wrong-role``, ``combo-without-label``,
   ``label-not-related``, ``combo-edit-unnamed``, ``editor-unnamed``, ``numbered-row-headers``,
   ``colour-only``, ``duplicate-window-title``, ``label-no-identifier``, ``tab-unreached``
@@ -52,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.a11y import audit_rules as rules
+from app.a11y.audit_mnemonics import check_mnemonics
 from app.a11y.names import has_decoration
 
 Role = QAccessible.Role
@@ -237,6 +241,7 @@ def audit(root: QWidget, *, tab_order: bool = True) -> list[Finding]:
         ):
             add("tab-trap", widget, "Tab 키가 글자로 입력됩니다 (setTabChangesFocus(True))")
     rules.check_labels(labels, fields, add)
+    check_mnemonics(root, add)
     if tab_order:
         rules.check_tab_order(root, add)
     return findings

@@ -1428,7 +1428,7 @@
         <translation>&amp;Label</translation>
     </message>
     <message>
-        <source>산출근거식(&amp;F)</source>
+        <source>산출근거식(&amp;O)</source>
         <translation>&amp;Formula</translation>
     </message>
     <message>
@@ -1636,7 +1636,7 @@
         <translation>Part of an account, object or funding name</translation>
     </message>
     <message>
-        <source>편성 목록(&amp;T)</source>
+        <source>편성 목록(&amp;I)</source>
         <translation>Lines &amp;table</translation>
     </message>
     <message>
@@ -2068,7 +2068,7 @@
         <translation>Active obligations of this line and what is left of them</translation>
     </message>
     <message>
-        <source>적요(&amp;T)</source>
+        <source>적요(&amp;X)</source>
         <translation>Descrip&amp;tion</translation>
     </message>
     <message>
@@ -2092,7 +2092,7 @@
         <translation>Withholds 8.8% on other income, 3.3% on business income</translation>
     </message>
     <message>
-        <source>원천징수와 실지급액(&amp;W)</source>
+        <source>원천징수와 실지급액</source>
         <translation>&amp;Withholding and net</translation>
     </message>
     <message>
@@ -2160,7 +2160,11 @@
         <translation>Filter by &amp;document kind</translation>
     </message>
     <message>
-        <source>상태 거르기(&amp;E)</source>
+        <source>상태 거르기(&amp;S)</source>
+        <translation>Filter by stat&amp;e</translation>
+    </message>
+    <message>
+        <source>상태 거르기</source>
         <translation>Filter by stat&amp;e</translation>
     </message>
     <message>
@@ -2188,7 +2192,7 @@
         <translation>Documents submitted on this PC and their sending state</translation>
     </message>
     <message>
-        <source>지금 보내기(&amp;N)</source>
+        <source>지금 보내기(&amp;Z)</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
@@ -2264,7 +2268,7 @@
         <translation>Find the budget line</translation>
     </message>
     <message>
-        <source>예산 찾기(&amp;F)</source>
+        <source>예산 찾기(&amp;J)</source>
         <translation>&amp;Find the budget line</translation>
     </message>
     <message>
@@ -2340,7 +2344,7 @@
         <translation>e.g. 124-81-00998. The check digit is checked as you type</translation>
     </message>
     <message>
-        <source>주민등록번호(&amp;R)</source>
+        <source>주민등록번호</source>
         <translation>&amp;Resident registration number</translation>
     </message>
     <message>
@@ -2348,7 +2352,7 @@
         <translation>Only when paying a person. Kept encrypted on the server and shown masked</translation>
     </message>
     <message>
-        <source>은행(&amp;K)</source>
+        <source>은행</source>
         <translation>Ban&amp;k</translation>
     </message>
     <message>
@@ -2360,7 +2364,7 @@
         <translation>Once registered, only the last four digits are shown</translation>
     </message>
     <message>
-        <source>예금주(&amp;H)</source>
+        <source>예금주</source>
         <translation>Account &amp;holder</translation>
     </message>
     <message>
@@ -2554,7 +2558,7 @@
         <translation>Find documents</translation>
     </message>
     <message>
-        <source>문서 찾기(&amp;F)</source>
+        <source>문서 찾기(&amp;D)</source>
         <translation>&amp;Find documents</translation>
     </message>
     <message>
@@ -2590,7 +2594,7 @@
         <translation>In won, at most what is left of the request and the allotment balance</translation>
     </message>
     <message>
-        <source>반려·취소 사유(&amp;R)</source>
+        <source>반려·취소 사유(&amp;A)</source>
         <translation>&amp;Reason for return or cancellation</translation>
     </message>
     <message>

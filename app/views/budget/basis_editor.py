@@ -126,7 +126,7 @@ class BasisEditor(QWidget):
         label_label = QLabel(tr("항목(&L)"))
         form.addRow(label_label, buddy(label_label, self.label_edit, None, "basisLabel"))
         self.formula_edit = QLineEdit()
-        formula_label = QLabel(tr("산출근거식(&F)"))
+        formula_label = QLabel(tr("산출근거식(&O)"))
         form.addRow(formula_label, buddy(formula_label, self.formula_edit, None, "basisFormula"))
         self.result = status_label("basisResult")
         self.result.setWordWrap(True)

@@ -39,7 +39,7 @@ class LinesPanel(QWidget):
         filter_label = QLabel(tr("편성 줄 찾기(&S)"))
         self.filter = QLineEdit()
         buddy(filter_label, self.filter, tr("회계, 통계목 코드나 이름, 재원의 일부"), "lineFilter")
-        table_label = QLabel(tr("편성 목록(&T)"))
+        table_label = QLabel(tr("편성 목록(&I)"))
         self.table = QTableView()
         buddy(table_label, self.table, tr("선택한 사업의 예산 편성 줄"), "linesTable")
         self.table.setTabKeyNavigation(False)

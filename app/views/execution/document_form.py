@@ -66,12 +66,12 @@ class DocumentForm(QGroupBox):
                 "원인행위가 없으면 품의를 올립니다")),
             (tr("지출원인행위(&O)"), self.obligation, "documentObligation",
              tr("이 예산의 진행 중인 지출원인행위와 남은 금액")),
-            (tr("적요(&T)"), self.title_edit, "documentTitle", tr("예: 3월 강사료")),
+            (tr("적요(&X)"), self.title_edit, "documentTitle", tr("예: 3월 강사료")),
             (tr("금액(&M)"), self.amount, "documentAmount",
              tr("원 단위 숫자. 천 단위 쉼표는 저절로 붙습니다")),
             (tr("소득 구분(&I)"), self.income, "documentIncome",
              tr("기타소득 8.8%, 사업소득 3.3%를 원천징수합니다")),
-            (tr("원천징수와 실지급액(&W)"), self.withholding, "documentWithholding",
+            (tr("원천징수와 실지급액"), self.withholding, "documentWithholding",
              tr("금액과 소득 구분으로 계산됩니다")),
         ):  # fmt: skip
             label = QLabel(text)

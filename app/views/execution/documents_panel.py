@@ -53,7 +53,7 @@ class DocumentsPanel(QWidget):
             self.state_filter.addItem(tr(STATE_LABELS[state]), state.value)
         kind_label = QLabel(tr("문서 종류 거르기(&D)"))
         buddy(kind_label, self.kind_filter, None, "documentsKindFilter")
-        state_label = QLabel(tr("상태 거르기(&E)"))
+        state_label = QLabel(tr("상태 거르기"))
         buddy(state_label, self.state_filter, None, "documentsStateFilter")
         self.refresh_button = QPushButton(tr("새로 고침(&G)"))
         name(self.refresh_button, self.refresh_button.text(), tr("내 문서를 다시 불러옵니다"),
@@ -76,7 +76,7 @@ class DocumentsPanel(QWidget):
             outbox_label, tr("이 PC에서 제출한 문서와 보내기 상태"), "executionOutbox"
         )
         self.outbox.setModel(self.outbox_model)
-        self.send_button = QPushButton(tr("지금 보내기(&N)"))
+        self.send_button = QPushButton(tr("지금 보내기(&Z)"))
         name(self.send_button, self.send_button.text(),
              tr("보내기 대기 중인 문서를 서버로 보냅니다"), "executionSendNow")  # fmt: skip
         self.outbox_summary = QLabel()

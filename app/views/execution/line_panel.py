@@ -35,7 +35,7 @@ class LinePanel(QWidget):
         self.setAccessibleName(tr("예산 찾기"))
         self.model = LinesModel(parent=self)
         self._restoring = False  # re-selecting the chosen line after a filter
-        filter_label = QLabel(tr("예산 찾기(&F)"))
+        filter_label = QLabel(tr("예산 찾기(&J)"))
         self.filter = QLineEdit()
         buddy(
             filter_label, self.filter, tr("세부사업이나 통계목 이름의 일부"), "executionLineFilter"

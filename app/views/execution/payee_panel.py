@@ -106,12 +106,12 @@ class PayeePanel(QWidget):
             (tr("상호 또는 성명(&N)"), self.name_edit, "payeeName", None),
             (tr("사업자등록번호(&B)"), self.number_edit, "payeeBusinessNumber",
              tr("예: 124-81-00998. 입력하는 동안 검증번호를 확인합니다")),
-            (tr("주민등록번호(&R)"), self.resident_edit, "payeeResidentNumber",
+            (tr("주민등록번호"), self.resident_edit, "payeeResidentNumber",
              tr("개인에게 지급할 때만. 서버에 암호화해 두고 가려서 보여 줍니다")),
-            (tr("은행(&K)"), self.bank_edit, "payeeBank", None),
+            (tr("은행"), self.bank_edit, "payeeBank", None),
             (tr("계좌번호(&C)"), self.account_edit, "payeeAccount",
              tr("등록한 뒤에는 끝 네 자리만 보입니다")),
-            (tr("예금주(&H)"), self.holder_edit, "payeeHolder", None),
+            (tr("예금주"), self.holder_edit, "payeeHolder", None),
         ):  # fmt: skip
             label = QLabel(text)
             form.addRow(label, buddy(label, field, note, ident))

@@ -45,10 +45,10 @@ class FindPane(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{ident}FindPane")
         self.setAccessibleName(tr("문서 찾기"))
-        find_label = QLabel(tr("문서 찾기(&F)"))
+        find_label = QLabel(tr("문서 찾기(&D)"))
         self.filter = QLineEdit()
         buddy(find_label, self.filter, tr("적요, 예산 또는 작성자의 일부"), f"{ident}Filter")
-        state_label = QLabel(tr("상태 거르기(&E)"))
+        state_label = QLabel(tr("상태 거르기(&S)"))
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr(STATE_LABELS[DocState.ACTIVE]), DocState.ACTIVE.value)
         self.state_filter.addItem(tr("모든 상태"), "")
@@ -113,7 +113,7 @@ class ActPane(QWidget):
               f"{ident}Amount")  # fmt: skip
         amount_label.setVisible(with_amount)
         self.amount.setVisible(with_amount)
-        reason_label = QLabel(tr("반려·취소 사유(&R)"))
+        reason_label = QLabel(tr("반려·취소 사유(&A)"))
         self.reason = QLineEdit()
         buddy(reason_label, self.reason, tr("반려하거나 취소할 때 꼭 적습니다"), f"{ident}Reason")
         self.step_buttons: dict[DocKind, QPushButton] = {}

@@ -239,11 +239,19 @@ def test_main_window_with_every_page_help_and_about(
     from app.views.main_window import commands
     from app.views.main_window.navigation import load_entries
     from app.views.main_window.window import MainWindow
+    from app.views.registry import PAGES as REGISTERED
+    from domain.roles import Role
 
     ctx = make_context(OFFICE)
+    session_ops.demo = True  # type: ignore[attr-defined]  # with the 데모 역할(&R) tool bar
     window = MainWindow(ctx, session_ops, load_entries())  # type: ignore[arg-type]
+    assert window.role_switcher is not None
     show(qtbot, window, (1400, 900))
     check(qtbot, window)
+    # every page, as a user holding every role sees them (mnemonics are checked per page
+    # against the window's own: the menu bar, 작업 목록(&W), 데모 역할(&R))
+    window.navigation.set_roles([role.value for role in Role])
+    visited: list[str] = []
     for index, entry in enumerate(window.navigation.entries):
         if not entry.available:
             continue
@@ -251,11 +259,13 @@ def test_main_window_with_every_page_help_and_about(
         qtbot.wait(50)
         page = window.current_page()
         assert page is not None
+        visited.append(type(page).__name__)
         # the page stack is named after the page shown (Orca: "<page> layered pane")
         assert window.stack.accessibleName() == page.accessibleName()
         assert window.stack.accessibleIdentifier() == "pageStack"
         check(qtbot, window)
         assert conflicts(window) == [], entry.title
+    assert sorted(visited) == sorted(c for _m, c in REGISTERED)
     help_dialog = commands.shortcuts(window)
     assert isinstance(help_dialog, HelpDialog)
     qtbot.waitUntil(help_dialog.isActiveWindow, timeout=3000)
