@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>변경(&amp;O)</source>
-        <translation>&amp;Change</translation>
+        <translation>Change (&amp;O)</translation>
     </message>
     <message>
         <source>취소</source>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>로그인(&amp;L)</source>
-        <translation>Sign &amp;in</translation>
+        <translation>Sign in (&amp;L)</translation>
     </message>
     <message>
         <source>호조 데스크 서버에 로그인합니다.</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>로그인(&amp;L)…</source>
-        <translation>Sign &amp;in…</translation>
+        <translation>Sign in (&amp;L)…</translation>
     </message>
     <message>
         <source>로그아웃(&amp;O)</source>
@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>저장(&amp;O)</source>
-        <translation>&amp;Save</translation>
+        <translation>Save (&amp;O)</translation>
     </message>
     <message>
         <source>설정을 저장했습니다. 일부 설정은 다시 시작하면 적용됩니다.</source>
@@ -1429,7 +1429,7 @@
     </message>
     <message>
         <source>산출근거식(&amp;O)</source>
-        <translation>&amp;Formula</translation>
+        <translation>F&amp;ormula</translation>
     </message>
     <message>
         <source>산출근거 줄을 삭제했습니다</source>
@@ -1637,7 +1637,7 @@
     </message>
     <message>
         <source>편성 목록(&amp;I)</source>
-        <translation>Lines &amp;table</translation>
+        <translation>L&amp;ines table</translation>
     </message>
     <message>
         <source>선택한 사업의 예산 편성 줄</source>
@@ -2069,7 +2069,7 @@
     </message>
     <message>
         <source>적요(&amp;X)</source>
-        <translation>Descrip&amp;tion</translation>
+        <translation>Description (&amp;X)</translation>
     </message>
     <message>
         <source>예: 3월 강사료</source>
@@ -2093,7 +2093,7 @@
     </message>
     <message>
         <source>원천징수와 실지급액</source>
-        <translation>&amp;Withholding and net</translation>
+        <translation>Withholding and net</translation>
     </message>
     <message>
         <source>금액과 소득 구분으로 계산됩니다</source>
@@ -2161,11 +2161,11 @@
     </message>
     <message>
         <source>상태 거르기(&amp;S)</source>
-        <translation>Filter by stat&amp;e</translation>
+        <translation>Filter by &amp;state</translation>
     </message>
     <message>
         <source>상태 거르기</source>
-        <translation>Filter by stat&amp;e</translation>
+        <translation>Filter by state</translation>
     </message>
     <message>
         <source>새로 고침(&amp;G)</source>
@@ -2193,7 +2193,7 @@
     </message>
     <message>
         <source>지금 보내기(&amp;Z)</source>
-        <translation>Send &amp;now</translation>
+        <translation>Send now (&amp;Z)</translation>
     </message>
     <message>
         <source>보내기 대기 중인 문서를 서버로 보냅니다</source>
@@ -2269,7 +2269,7 @@
     </message>
     <message>
         <source>예산 찾기(&amp;J)</source>
-        <translation>&amp;Find the budget line</translation>
+        <translation>Find the budget line (&amp;J)</translation>
     </message>
     <message>
         <source>세부사업이나 통계목 이름의 일부</source>
@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>주민등록번호</source>
-        <translation>&amp;Resident registration number</translation>
+        <translation>Resident registration number</translation>
     </message>
     <message>
         <source>개인에게 지급할 때만. 서버에 암호화해 두고 가려서 보여 줍니다</source>
@@ -2353,7 +2353,7 @@
     </message>
     <message>
         <source>은행</source>
-        <translation>Ban&amp;k</translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>계좌번호(&amp;C)</source>
@@ -2365,7 +2365,7 @@
     </message>
     <message>
         <source>예금주</source>
-        <translation>Account &amp;holder</translation>
+        <translation>Account holder</translation>
     </message>
     <message>
         <source>상호 또는 성명을 입력하세요</source>
@@ -2559,7 +2559,7 @@
     </message>
     <message>
         <source>문서 찾기(&amp;D)</source>
-        <translation>&amp;Find documents</translation>
+        <translation>Find &amp;documents</translation>
     </message>
     <message>
         <source>적요, 예산 또는 작성자의 일부</source>
@@ -2595,7 +2595,7 @@
     </message>
     <message>
         <source>반려·취소 사유(&amp;A)</source>
-        <translation>&amp;Reason for return or cancellation</translation>
+        <translation>Re&amp;ason for return or cancellation</translation>
     </message>
     <message>
         <source>반려하거나 취소할 때 꼭 적습니다</source>

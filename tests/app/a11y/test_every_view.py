@@ -4,7 +4,9 @@
   unique titles, the Tab walk) reports nothing;
 - at 200 % font no label or button is clipped (WCAG 1.4.4);
 - the main window holds all real pages, and its F1 help page lists their shortcuts without
-  a conflict.
+  a conflict;
+- all of it once more in English (hojo_en.qm loaded, at 100 %): the translated texts carry
+  their own mnemonics, and ``duplicate-mnemonic`` must find no clash among them either.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,6 +25,7 @@ from app.a11y import assert_accessible
 from app.a11y.keys import conflicts
 from app.a11y.theme import apply_theme
 from app.context import AppContext
+from app.i18n import install_translators, remove_translators, tr
 from domain.contracts.audit import HistoryEvent
 from tests.app.a11y.visual import clipped
 from tests.app.views.adjust.harness import MakeContext
@@ -43,14 +47,23 @@ def show(qtbot: QtBot, widget: QWidget, size: tuple[int, int] | None = None) -> 
     return widget
 
 
-@pytest.fixture(params=[(100, False), (200, True)], ids=["100%", "200%-high-contrast"])
+@pytest.fixture(
+    params=[(100, False, "ko"), (200, True, "ko"), (100, False, "en")],
+    ids=["100%", "200%-high-contrast", "100%-english"],
+)
 def themed(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[int]:
-    """The application themed as at start-up with ``font_scale`` and ``high_contrast``; the
-    views are built afterwards, so they size themselves for the font as they would."""
-    scale, high_contrast = request.param
+    """The application themed as at start-up with ``font_scale`` and ``high_contrast``, in
+    Korean (the source language) or with the English translation installed; the views are
+    built afterwards, so they size themselves and take their texts as they would."""
+    scale, high_contrast, language = request.param
     font, palette, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
+    locale = QLocale()
+    translators = install_translators(qapp, "en") if language == "en" else []
+    assert tr("파일(&F)") == ("&File" if language == "en" else "파일(&F)")
     apply_theme(qapp, high_contrast=high_contrast, font_scale=scale)
     yield scale
+    remove_translators(qapp, translators)
+    QLocale.setDefault(locale)
     qapp.setProperty("hojo_base_font", None)
     qapp.setFont(font)
     qapp.setPalette(palette)
