@@ -23,7 +23,7 @@ mkdir -p "$(dirname "$BUILD_VENV")"
 
 PKGS="msitools wixl gcab desktop-file-utils binutils dpkg-dev xvfb at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi dbus"
 [ "${HOJO_WINE_TEST:-0}" = 1 ] && PKGS="$PKGS wine64"
-missing=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' $PKGS 2>/dev/null | awk '$2!="installed"{print $1}')
+missing=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' $PKGS 2>/dev/null | awk '$2!="installed"{print $1}') || true
 missing="$missing $(for p in $PKGS; do dpkg-query -W "$p" > /dev/null 2>&1 || echo "$p"; done)"
 missing=$(echo $missing | tr ' ' '\n' | sort -u | xargs)
 if [ -n "$missing" ]; then
