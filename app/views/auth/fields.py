@@ -6,6 +6,7 @@ description carries the message, so a screen reader says it when the field gets 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.a11y import announce
@@ -18,7 +19,12 @@ def error_label(identifier: str, parent: QWidget | None = None) -> QLabel:
     label.setObjectName(identifier)
     label.setAccessibleIdentifier(identifier)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    # The theme's error colour (BrightText, held to 4.5:1 on Window in both themes by
+    # app.a11y.theme), not a fixed red: #b00020 was 2.87:1 on the high-contrast black.
+    label.setForegroundRole(QPalette.ColorRole.BrightText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
     label.hide()
     return label
 
