@@ -59,3 +59,20 @@ def test_error_text_contrast_in_both_themes(
     text = max((QColor.fromRgb(rgb) for rgb in pixels), key=lambda c: contrast(c, background))
     assert contrast(text, background) >= 4.5, (text.name(), background.name())
     assert label.font().bold()
+
+
+def test_no_colour_is_set_outside_the_theme() -> None:
+    """Colours come from the palette (checked for contrast), never a style sheet or a literal."""
+    from pathlib import Path
+
+    import app
+
+    root = Path(app.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path != root / "a11y" / "theme.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "setStyleSheet(" in line or 'QColor("#' in line
+    ]
+    assert offenders == []
