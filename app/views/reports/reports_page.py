@@ -74,6 +74,7 @@ class ReportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task: TaskState | None = None
+        self._job: object | None = None  # the report being made (see make)
         self.result: ReportResult | None = None
         self.preview: ImportPreview | None = None
         self.versions_list: list[VersionOut] = []
@@ -246,33 +247,46 @@ class ReportsPage(Page):
         self._busy(True)
         self.progress.setValue(0)
         report(self.make_button, self.status, tr("보고서를 만드는 중입니다…"))
-        self.task = ops.make_report(
-            self.ctx, request, self._made, self._failed, on_progress=self._progress
-        )
+        job = self._job = object()  # callbacks of a cancelled job come late: they are ignored
+        task = ops.make_report(
+            self.ctx, request,
+            lambda result: self._made(result) if self._job is job else None,
+            lambda error: self._failed(error) if self._job is job else None,
+            on_progress=lambda f, t: self._progress(f, t) if self._job is job else None,
+        )  # fmt: skip
+        self.task = task if self._job is job and not task.is_finished else None
 
     def _progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress.setAccessibleDescription(text)
 
     def _made(self, result: ReportResult) -> None:
-        self.task = None
+        self.task = self._job = None
         self.result = result
-        self._busy(False)
-        self.progress.setValue(100)
         self.open_button.setEnabled(True)
+        self._busy(False, self.open_button)
+        self.progress.setValue(100)
         report(self.open_button, self.status, tr("보고서를 만들었습니다: {file}").format(
             file=result.text()))  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
-        self.task = None
+        self.task = self._job = None
         self._busy(False)
         cancelled = type(error).__name__ in ("TaskCancelled", "ReportCancelled")
         text = tr("보고서 만들기를 취소했습니다.") if cancelled else cycle.error_text(error)
         report(self.make_button, self.status, text, error=not cancelled)
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        """Stop the report: said at once, the page ready again (the task manager tells nobody
+        when work ends cancelled, so the page does not wait for the worker; a late result or
+        error of the cancelled job is ignored, and the worker removes its partial file)."""
+        task, self.task, self._job = self.task, None, None
+        if task is None:
+            return
+        task.cancel()
+        self.progress.setValue(0)
+        self._busy(False)
+        report(self.make_button, self.status, tr("보고서 만들기를 취소했습니다."))
 
     def open_file(self) -> None:
         if self.result is not None:
@@ -281,9 +295,15 @@ class ReportsPage(Page):
                 report(self.open_button, self.status, tr("파일 위치: {path}").format(
                     path=self.result.path))  # fmt: skip
 
-    def _busy(self, busy: bool) -> None:
-        self.make_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
+    def _busy(self, busy: bool, focus: QWidget | None = None) -> None:
+        """만들기 and 취소 swap. Focus on the one being disabled goes to the other (Space on
+        만들기 then Space cancels), or to ``focus`` (파일 열기 when the report is made)."""
+        waiting = self.focusWidget() in (self.make_button, self.cancel_button)
+        (self.cancel_button if busy else self.make_button).setEnabled(True)
+        if waiting:
+            target = focus or (self.cancel_button if busy else self.make_button)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        (self.make_button if busy else self.cancel_button).setEnabled(False)
 
     # --- Excel round-trip ------------------------------------------------------------------------
     def preview_file(self) -> None:
