@@ -10,7 +10,7 @@ Ini files use one section, ``[hojo]``, with the setting names as keys::
 
     [hojo]
     server_url = https://hojo.example.go.kr
-    high_contrast = true
+    high_contrast = on
 
 An empty value counts as "not set here". A value that cannot be read (wrong type, outside
 the range) is skipped with a note in :attr:`Config.problems`, and the next layer decides.
@@ -64,6 +64,7 @@ class Setting:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     url: bool = False  # must be http(s)://… when not empty
+    aliases: tuple[tuple[str, str], ...] = ()  # other words read as a choice ("true" → "on")
 
     @property
     def env_name(self) -> str:
@@ -86,7 +87,8 @@ class Setting:
             except ValueError:
                 raise ValueError(f"정수가 아닙니다: {raw!r}") from None
             return self.check(number)
-        return self.check(str(raw).strip())
+        text = str(raw).strip()
+        return self.check(dict(self.aliases).get(text.lower(), text))
 
     def check(self, value: object) -> SettingValue:
         """The value itself if it fits the declaration; ValueError (Korean text) if not."""
@@ -116,6 +118,16 @@ class Setting:
         return str(value)
 
 
+# high_contrast was true/false before 자동 existed: those words (and a policy's DWORD 1/0)
+# keep meaning 켬/끔; the ADMX writes DWORD 2 for 자동. Korean words are read too.
+_CONTRAST_ALIASES = (
+    *((word, "on") for word in sorted(_TRUE | {"켬"})),
+    *((word, "off") for word in sorted(_FALSE | {"끔"})),
+    ("2", "auto"),
+    ("자동", "auto"),
+)
+
+
 def _declare(*settings: Setting) -> dict[str, Setting]:
     return {s.name: s for s in settings}
 
@@ -132,7 +144,14 @@ SETTINGS: dict[str, Setting] = _declare(
     Setting("remember_me", bool, False, N_("로그인 상태 유지 (갱신 토큰만 키링에 보관).")),
     Setting("session_warning_minutes", int, 2, N_("세션 종료 몇 분 전에 알릴지(분)."), 1, 30),
     Setting("font_scale", int, 100, N_("글자 크기 배율(%), 100에서 200까지."), 100, 200),
-    Setting("high_contrast", bool, False, N_("고대비 화면을 사용합니다.")),
+    Setting(
+        "high_contrast",
+        str,
+        "auto",
+        N_("고대비 화면: 자동(운영체제의 고대비 설정을 따름), 켬 또는 끔."),
+        choices=("auto", "on", "off"),
+        aliases=_CONTRAST_ALIASES,
+    ),
     Setting("request_timeout_seconds", int, 30, N_("서버 응답을 기다리는 시간(초)."), 5, 300),
 )
 

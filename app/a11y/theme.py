@@ -8,9 +8,16 @@ Both palettes are checked by tests from the colours themselves (:func:`contrast`
 - the focus frame and the selection (Fusion draws both in ``Highlight``) at least 3:1
   against the window and field backgrounds (:data:`NON_TEXT_PAIRS`).
 
-:func:`apply_theme` is called at start-up with the settings ``high_contrast`` and
+:func:`apply_config` is called at start-up with the settings ``high_contrast`` and
 ``font_scale`` (app/config.py) and again when the settings dialog changes them. The Fusion
 style is used so the palette is drawn the same way on Windows and Linux.
+
+``high_contrast`` is 자동 (``auto``, the default), 켬 (``on``) or 끔 (``off``). 자동 follows the
+platform's contrast preference (Qt 6.10+ ``QStyleHints.accessibility().contrastPreference()``,
+e.g. a Windows high-contrast theme): :func:`wants_high_contrast` decides, and a change of the
+preference while the client runs applies the theme again (:class:`_PlatformContrast`). The
+platform's colour scheme (dark/light) is deliberately not followed: a dark scheme is not a
+high-contrast request, and the client has no dark theme of its own.
 """
 
 from __future__ import annotations
@@ -18,19 +25,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessibilityHints, QColor, QFont, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyleFactory, QWidget
+from shiboken6 import isValid
 
 __all__ = [
+    "CONTRAST_AUTO",
+    "CONTRAST_OFF",
+    "CONTRAST_ON",
     "NON_TEXT_PAIRS",
     "TEXT_PAIRS",
     "Theme",
     "apply_theme",
     "contrast",
+    "is_high_contrast",
     "low_contrast",
     "palette",
+    "platform_contrast",
     "scaled_font",
+    "stop_following",
+    "wants_high_contrast",
 ]
 
 Role = QPalette.ColorRole
@@ -219,16 +234,97 @@ def apply_theme(app: QApplication, *, high_contrast: bool = False, font_scale: i
     app.setFont(scaled_font(base, font_scale))
 
 
+CONTRAST_AUTO, CONTRAST_ON, CONTRAST_OFF = "auto", "on", "off"  # app/config.py high_contrast
+Preference = Qt.ContrastPreference
+_HIGH = "hojo_high_contrast"  # the decision last applied, on the application
+_FOLLOWER = "hojoPlatformContrast"
+
+
+def wants_high_contrast(setting: str, preference: Qt.ContrastPreference) -> bool:
+    """The decision: 켬 → high contrast, 끔 → normal, 자동 → what the platform prefers."""
+    if setting == CONTRAST_ON:
+        return True
+    if setting == CONTRAST_OFF:
+        return False
+    return preference == Preference.HighContrast
+
+
+def _accessibility_hints() -> tuple[QStyleHints, QAccessibilityHints]:
+    """The style hints and their accessibility hints, both held by the caller.
+
+    PySide6 6.11 ties the ``accessibility()`` wrapper to the ``styleHints()`` wrapper it came
+    from: in a one-line chain (``styleHints().accessibility().contrastPreference()``) the
+    temporary style hints wrapper is released first and the call fails with "Internal C++
+    object (QAccessibilityHints) already deleted". Keeping both wrappers avoids that.
+    """
+    hints = QGuiApplication.styleHints()
+    return hints, hints.accessibility()
+
+
+def platform_contrast() -> Qt.ContrastPreference:
+    """The platform's contrast preference now (NoPreference where the platform has none)."""
+    _hints, accessibility = _accessibility_hints()
+    return accessibility.contrastPreference()
+
+
 class _Settings(Protocol):
-    def flag(self, name: str) -> bool: ...
+    def text(self, name: str) -> str: ...
     def number(self, name: str) -> int: ...
 
 
-def apply_config(app: QApplication, config: _Settings) -> None:
-    """The theme from the settings ``high_contrast`` and ``font_scale``."""
-    apply_theme(
-        app, high_contrast=config.flag("high_contrast"), font_scale=config.number("font_scale")
-    )
+class _PlatformContrast(QObject):
+    """Applies the theme again when the platform's contrast preference changes (자동 only
+    changes the palette; 켬 and 끔 decide the same way whatever the preference)."""
+
+    def __init__(self, app: QApplication, config: _Settings) -> None:
+        super().__init__(app)
+        self.setObjectName(_FOLLOWER)
+        self.app = app
+        self.config = config
+        self.hints, self.accessibility = _accessibility_hints()
+        self.accessibility.contrastPreferenceChanged.connect(self.changed)
+
+    def changed(self, preference: Qt.ContrastPreference) -> None:
+        """The signal's value decides (it is the new preference)."""
+        apply_config(self.app, self.config, preference)
+
+
+_followers: dict[int, _PlatformContrast] = {}  # id(app) → its follower (kept alive here)
+
+
+def _follow(app: QApplication, config: _Settings) -> None:
+    follower = _followers.get(id(app))
+    if follower is None or not isValid(follower) or follower.app is not app:
+        _followers[id(app)] = _PlatformContrast(app, config)
+    else:
+        follower.config = config  # the settings last applied decide on the next change
+
+
+def stop_following(app: QApplication) -> None:
+    """Stop reacting to the platform's contrast preference (tests restoring the application)."""
+    follower = _followers.pop(id(app), None)
+    if follower is not None and isValid(follower):
+        follower.accessibility.contrastPreferenceChanged.disconnect(follower.changed)
+        follower.setParent(None)
+
+
+def apply_config(
+    app: QApplication, config: _Settings, preference: Qt.ContrastPreference | None = None
+) -> None:
+    """The theme from the settings ``high_contrast`` and ``font_scale``; ``preference`` is the
+    platform's contrast preference (read from Qt when not given), used when the setting is 자동.
+    From then on a change of the preference applies the theme again."""
+    if preference is None:
+        preference = platform_contrast()
+    high = wants_high_contrast(config.text("high_contrast"), preference)
+    apply_theme(app, high_contrast=high, font_scale=config.number("font_scale"))
+    app.setProperty(_HIGH, high)
+    _follow(app, config)
+
+
+def is_high_contrast(app: QApplication) -> bool:
+    """Whether the theme last applied by :func:`apply_config` is the high-contrast one."""
+    return app.property(_HIGH) is True
 
 
 def reapply_config(app: QApplication | None, config: _Settings) -> bool:

@@ -40,8 +40,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>고대비 화면을 사용합니다.</source>
-        <translation>Use the high-contrast theme.</translation>
+        <source>고대비 화면: 자동(운영체제의 고대비 설정을 따름), 켬 또는 끔.</source>
+        <translation>High contrast: automatic (follows the operating system's high-contrast setting), on or off.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -816,8 +816,8 @@
         <translation>&amp;Font size (%):</translation>
     </message>
     <message>
-        <source>고대비 화면(&amp;H)</source>
-        <translation>&amp;High contrast</translation>
+        <source>고대비 화면(&amp;H):</source>
+        <translation>&amp;High contrast:</translation>
     </message>
     <message>
         <source>응답 대기 시간(초)(&amp;T):</source>
@@ -2848,6 +2848,18 @@
     <message>
         <source>처리가 보내기 대기 중입니다 (서버에 연결되면 보냅니다)</source>
         <translation>An action on it is waiting to be sent (sent when the server can be reached)</translation>
+    </message>
+    <message>
+        <source>자동(운영체제 설정을 따름)</source>
+        <translation>Automatic (follow the operating system)</translation>
+    </message>
+    <message>
+        <source>켬</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>끔</source>
+        <translation>Off</translation>
     </message>
 </context>
 </TS>

@@ -84,7 +84,7 @@ def test_layer_order_first_found_wins(dirs: dict[str, str]) -> None:
     user = load(dirs)
     user.set_user("server_url", "https://user.example")
     user.set_user("font_scale", 120)
-    user.set_user("high_contrast", True)
+    user.set_user("high_contrast", "on")
     registry: dict[str, dict[str, RawValue]] = {
         POLICY_KEY: {"proxy": "http://policy:8080", "language": "ko"}
     }
@@ -99,7 +99,7 @@ def test_layer_order_first_found_wins(dirs: dict[str, str]) -> None:
     assert config.value("language") == "ko"  # policy beats the machine-wide "en"
     assert config.value("font_scale") == 150
     assert config.source("font_scale") == f"컴퓨터 전체 설정 ({system / 'config.ini'})"
-    assert config.flag("high_contrast") is True
+    assert config.text("high_contrast") == "on"
     assert config.source("high_contrast") == "사용자 설정"
     assert config.source("remember_me") == "기본값"
     assert not config.user_can_change("font_scale")
@@ -116,7 +116,7 @@ def test_dropins_in_sorted_order_override_config_ini(dirs: dict[str, str]) -> No
     config = load(dirs)
     assert config.value("font_scale") == 130
     assert config.origin("font_scale").location == str(system / "config.d" / "20-late.ini")
-    assert config.value("high_contrast") is True
+    assert config.value("high_contrast") == "on"  # the old true/false still reads
     assert config.value("proxy") == "http://main:1"
 
 
@@ -133,7 +133,7 @@ def test_windows_machine_registry_is_read_after_policy(dirs: dict[str, str]) -> 
     assert config.value("server_url") == "https://installer.example"
     assert config.source("server_url") == "컴퓨터 전체 설정 (HKLM\\SOFTWARE\\Hojo\\Desk)"
     assert config.value("font_scale") == 140  # a REG_DWORD
-    assert config.value("high_contrast") is True
+    assert config.value("high_contrast") == "on"  # the old policy's DWORD 1
     assert config.source("high_contrast") == "정책"
     assert not config.demo_mode_applies()
     assert config.problems == []  # the installer's own values are not settings, and not errors
@@ -161,7 +161,7 @@ def test_bad_values_are_skipped_and_reported(dirs: dict[str, str]) -> None:
     config = load(env)
     assert config.value("font_scale") == 100
     assert config.value("language") == "ko"
-    assert config.value("high_contrast") is False
+    assert config.value("high_contrast") == "auto"
     text = "\n".join(config.problems)
     for fragment in ("HOJO_FONT_SCALE", "200 이하", "unknown_key", "HOJO_HIGH_CONTRAST", "ko, en"):
         assert fragment in text

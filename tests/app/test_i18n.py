@@ -127,7 +127,10 @@ def test_english_through_qt_translation_files(
     assert tr("기본값") == "Default"
     assert won_text(1_234_000) == "KRW 1,234,000"
     assert thousand_text(1_234) == "KRW 1,234 thousand"
-    assert tr(SETTINGS["high_contrast"].description) == "Use the high-contrast theme."
+    assert tr(SETTINGS["high_contrast"].description) == (
+        "High contrast: automatic (follows the operating system's high-contrast setting), "
+        "on or off."
+    )
     machine = Source(SourceKind.MACHINE, "/etc/hojo/config.ini")
     assert machine.label(tr) == "Computer-wide setting (/etc/hojo/config.ini)"
     config = Config.load({"HOJO_DATA_DIR": str(tmp_path), "HOJO_SYSTEM_CONFIG_DIR": str(tmp_path)})

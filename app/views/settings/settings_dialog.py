@@ -36,16 +36,25 @@ LABELS = {
     "remember_me": N_("로그인 상태 유지(&R)"),
     "session_warning_minutes": N_("세션 종료 알림(분)(&W):"),
     "font_scale": N_("글자 크기(%)(&F):"),
-    "high_contrast": N_("고대비 화면(&H)"),
+    "high_contrast": N_("고대비 화면(&H):"),
     "request_timeout_seconds": N_("응답 대기 시간(초)(&T):"),
 }
-LANGUAGE_NAMES = {"ko": N_("한국어"), "en": N_("영어")}
+CHOICE_NAMES = {
+    "language": {"ko": N_("한국어"), "en": N_("영어")},
+    "high_contrast": {"auto": N_("자동(운영체제 설정을 따름)"), "on": N_("켬"), "off": N_("끔")},
+}
 
 Editor = QLineEdit | QCheckBox | QSpinBox | QComboBox
 
 
 def _identifier(setting: Setting) -> str:
     return "setting_" + setting.name
+
+
+def choice_text(setting: Setting, value: SettingValue) -> str:
+    """A choice as the dialog shows it ("켬"), or the value itself."""
+    names = CHOICE_NAMES.get(setting.name, {})
+    return tr(names[value]) if isinstance(value, str) and value in names else str(value)
 
 
 class SettingsDialog(QDialog):
@@ -114,11 +123,12 @@ class SettingsDialog(QDialog):
 
     def _editor(self, setting: Setting, value: SettingValue) -> Editor:
         if not self.config.user_can_change(setting.name):
-            shown = (
-                setting.serialize(value)
-                if setting.type is not bool
-                else (tr("예") if value else tr("아니오"))
-            )
+            if setting.type is bool:
+                shown = tr("예") if value else tr("아니오")
+            elif setting.choices:
+                shown = choice_text(setting, value)
+            else:
+                shown = setting.serialize(value)
             locked = QLineEdit(shown, self)
             locked.setReadOnly(True)
             return locked
@@ -134,7 +144,7 @@ class SettingsDialog(QDialog):
         if setting.choices:
             combo = QComboBox(self)
             for choice in setting.choices:
-                combo.addItem(tr(LANGUAGE_NAMES.get(choice, choice)), choice)
+                combo.addItem(choice_text(setting, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
         return QLineEdit(str(value), self)

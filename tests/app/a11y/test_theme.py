@@ -28,6 +28,7 @@ from app.a11y.theme import (
     palette,
     reapply_config,
     scaled_font,
+    stop_following,
 )
 
 Group = QPalette.ColorGroup
@@ -37,7 +38,9 @@ Group = QPalette.ColorGroup
 def restore(qapp: QApplication) -> Iterator[QApplication]:
     font, pal, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
     yield qapp
+    stop_following(qapp)
     qapp.setProperty("hojo_base_font", None)
+    qapp.setProperty("hojo_high_contrast", None)
     qapp.setFont(font)
     qapp.setPalette(pal)
     old = QStyleFactory.create(style)
@@ -84,10 +87,10 @@ def test_font_scale_is_clamped_and_applied_from_the_base(restore: QApplication) 
 
     class Settings:
         def __init__(self, high: bool, scale: int) -> None:
-            self.values = {"high_contrast": high, "font_scale": scale}
+            self.values = {"high_contrast": "on" if high else "off", "font_scale": scale}
 
-        def flag(self, name: str) -> bool:
-            return bool(self.values[name])
+        def text(self, name: str) -> str:
+            return str(self.values[name])
 
         def number(self, name: str) -> int:
             return int(self.values[name])
