@@ -79,6 +79,7 @@ class AdminPage(Page):
              self.save_button, self.reset_button, self.disable_button, self.unlock_button,
              self.refresh_button]
         )  # fmt: skip
+        self._rebuilding = False  # the table's rows being replaced (see _loaded_users)
         self._connect_selection()
         self._loaded = False
         self.allowed = admin.may_manage_users(ctx)
@@ -112,6 +113,10 @@ class AdminPage(Page):
         self.users = sorted(data.users, key=lambda u: u.login)
         self.departments = {str(d.id): d.name for d in data.departments}
         self.form.set_departments(data.departments)
+        # While the rows are rebuilt no row is current: the buttons are not updated then, or
+        # the focused 저장/초기화/사용 중지 button would be disabled for a moment and Qt would
+        # move the focus on to 새로 고침 (the buttons follow the row selected below).
+        self._rebuilding = True
         self.model.removeRows(0, self.model.rowCount())
         for user in self.users:
             self.model.appendRow([QStandardItem(text) for text in self._row(user)])
@@ -128,6 +133,7 @@ class AdminPage(Page):
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectRow(row)
+        self._rebuilding = False
         self._show_current()
 
     def _row(self, user: UserOut) -> list[str]:
@@ -143,7 +149,9 @@ class AdminPage(Page):
     def _connect_selection(self) -> None:
         selection = self.table.selectionModel()
         if selection is not None:
-            selection.currentRowChanged.connect(lambda _c, _p: self._show_current())
+            selection.currentRowChanged.connect(
+                lambda _c, _p: None if self._rebuilding else self._show_current()
+            )
 
     def current_user(self) -> UserOut | None:
         index: QModelIndex = self.table.currentIndex()
