@@ -1,14 +1,15 @@
 """The reports page by keyboard alone against a real demo server child (tasks on real worker
 threads, not inline): Tab, the arrow keys, typing and Space choose the 세입 예산서 as XLSX for
 the newest version, make it (progress, announced when done, focus on 파일 열기), open it, then
-make a 세출 예산서 PDF and cancel it with the keyboard (announced, the page ready again)."""
+make a 세출 예산서 PDF and cancel it with the keyboard (announced, the page ready again), and
+make a 지출결의서 from a document checked with Space in the list."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.a11y import assert_accessible
 from app.a11y.announce import recording
 from app.views.reports.reports_page import ReportsPage
-from tests.app.views.adjust.harness import MakeContext
+from tests.app.views.adjust.harness import DemoServer, MakeContext
 from tests.app.views.budget.keys import CTRL, Key, focused, key, tab_to, type_text
 
 pytestmark = pytest.mark.slow
@@ -35,8 +36,10 @@ class Opened(QObject):
         self.urls.append(url)
 
 
-def open_page(qtbot: QtBot, make_context: MakeContext) -> ReportsPage:
-    page = ReportsPage(make_context("demo-budget-office", inline=False))
+def open_page(
+    qtbot: QtBot, make_context: MakeContext, login: str = "demo-budget-office"
+) -> ReportsPage:
+    page = ReportsPage(make_context(login, inline=False))
     page.setWindowTitle(page.accessibleName())
     qtbot.addWidget(page)
     page.resize(1000, 800)
@@ -145,4 +148,40 @@ def test_make_open_and_cancel_a_report_by_keyboard(
     assert said[-1].text.startswith(f"보고서를 만들었습니다: {pdf} (")
     assert pdf.stat().st_size > 1000 and page.result.pages > 0
     assert focused() is page.open_button
+    assert_accessible(page)
+
+
+def test_resolution_form_by_keyboard(
+    qtbot: QtBot, make_context: MakeContext, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    """지출결의서: the document checked with Space in the list, made with Space."""
+    from tests.app.services.reports.resolutions import make_resolution
+
+    doc, _line = make_resolution(demo_server.url, tmp_path / "writer", title="키보드 결의")
+    page = open_page(qtbot, make_context, "demo-finance-officer")
+    assert focused() is page.kind
+    choose(qtbot, "지출결의서")
+    qtbot.waitUntil(lambda: page.documents_loaded, timeout=WAIT_MS)
+    key(qtbot, Key.Key_Tab)  # 예산 버전 and 형식 are disabled for the 지출결의서: skipped
+    assert focused() is page.documents
+    ids = [
+        page.documents.item(r).data(Qt.ItemDataRole.UserRole) for r in range(page.documents.count())
+    ]
+    key(qtbot, Key.Key_Home)
+    for _ in range(ids.index(str(doc.id))):
+        key(qtbot, Key.Key_Down)
+    assert page.documents.currentItem().data(Qt.ItemDataRole.UserRole) == str(doc.id)
+    key(qtbot, Key.Key_Space)
+    assert page.checked_documents() == [doc.id]
+    key(qtbot, Key.Key_Tab)
+    assert focused() is page.out
+    out = tmp_path / "resolution.pdf"
+    replace_text(qtbot, str(out))
+    key(qtbot, Key.Key_Tab)
+    assert focused() is page.make_button
+    with recording() as said:
+        key(qtbot, Key.Key_Space)
+        qtbot.waitUntil(lambda: page.result is not None, timeout=WAIT_MS)
+    assert said[-1].text == f"보고서를 만들었습니다: {out} (1쪽)"
+    assert out.stat().st_size > 1000 and focused() is page.open_button
     assert_accessible(page)
