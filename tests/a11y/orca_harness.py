@@ -17,6 +17,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -41,6 +42,7 @@ VOLATILE = [
     (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<id>"),
 ]
 T = TypeVar("T")
+FOCUS_MARK = re.compile(r"^ORCA HARNESS: focus (done|skipped) (.*)$", re.MULTILINE)
 NAV_COUNT = re.compile(r"List with \d+ items?\.")
 DEMO_SERVER = re.compile(r"데모 서버 시작: (http://127\.0\.0\.1:\d+) \(pid (\d+)\)")
 
@@ -67,6 +69,32 @@ class Orca:
     def utterances(self) -> list[str]:
         text = self.log.read_text(errors="replace")
         return [m.group(1).strip() for m in SPEECH.finditer(text)]
+
+    def focus_marks(self) -> list[tuple[str, str]]:
+        """(``done`` or ``skipped``, id or name) for each focus-in event Orca took, in order
+        (tools/a11y/orca_speech_log.py writes them)."""
+        text = self.log.read_text(errors="replace")
+        return [(m.group(1), m.group(2).strip()) for m in FOCUS_MARK.finditer(text)]
+
+    def wait_focus_taken(
+        self, event: dict[str, Any], since: int, limit: float = 10.0
+    ) -> dict[str, Any] | None:
+        """Wait until Orca has taken (presented, or decided to skip) the client's focus-in
+        ``event``, among its focus marks from index ``since`` on; a STEP-ERROR event when it
+        did not within ``limit`` seconds.
+
+        Orca 43 drops a focus event when a newer one of another object is already queued
+        (``Script.skipObjectEvent``); a key that moves the focus again before Orca got to the
+        last one would silence that control in the transcript, so each key waits for this."""
+        source = event.get("source") or {}
+        names = {str(source.get("id") or ""), str(source.get("name") or "")} - {""}
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            if any(who in names for _, who in self.focus_marks()[since:]):
+                return None
+            time.sleep(0.02)
+        error = f"Orca did not take the focus on {sorted(names)} within {limit} s"
+        return {"type": "STEP-ERROR", "error": error}
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -176,20 +204,35 @@ def transcript(orca: Orca, probe: Probe, steps: list[str], partial: Path | None 
     since_action: list[dict[str, Any]] = []
     for group in expand_pages(probe, groups):
         before = len(orca.utterances())
+        marks = len(orca.focus_marks())
         actions = [s for s in group if not s.startswith("heard:")]
         events: list[dict[str, Any]] = []
-        if actions:
+        if actions and actions[0].startswith("tabto:"):
+            events = tab_to(orca, probe, actions[0].removeprefix("tabto:"))
+            if actions[1:] and not failed(events):
+                events += probe.ask(op="steps", steps=actions[1:], delay_ms=120)["events"]
+            since_action = []
+        elif actions:
             events = probe.ask(op="steps", steps=actions, delay_ms=120)["events"]
             since_action = []
         since_action += events
         for step in group:
-            if step.startswith("heard:") and not any(e["type"] == "STEP-ERROR" for e in events):
-                new = wait_heard(probe, since_action, step.removeprefix("heard:"))
-                events += new
+            if step.startswith("heard:") and not failed(events):
+                events += wait_heard(probe, since_action, step.removeprefix("heard:"))
+        last_focus = focus_in(events)
+        if last_focus is not None and not failed(events):
+            late_orca = orca.wait_focus_taken(last_focus, marks)  # before the next key
+            events += [late_orca] if late_orca else []
+        for kind, who in orca.focus_marks()[marks:]:
+            if kind == "skipped":  # Orca's choice (a newer focus came first): in its log
+                sys.stderr.write(f"[a11y] Orca skipped the focus on {who} in {group}\n")
         quiet_until(orca)
         late = probe.ask(op="events", seconds=0.1)["events"]  # while Orca spoke
         events += late
         since_action += late
+        if partial is not None:  # the probe's events beside the transcript, for a failure
+            with partial.with_suffix(".events.jsonl").open("a", encoding="utf-8") as log:
+                log.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
         said = orca.utterances()[before:]
         if actions and not group[0].startswith("xfocus"):
             lines.append(f"## {group[0]}")
@@ -204,6 +247,41 @@ def transcript(orca: Orca, probe: Probe, steps: list[str], partial: Path | None 
                 partial.write_text(text, encoding="utf-8")
             raise StepFailed(f"{errors[0]['error']} in {group}; transcript so far:\n{text}")
     return "\n".join(lines) + "\n"
+
+
+def failed(events: list[dict[str, Any]]) -> bool:
+    return any(e["type"] == "STEP-ERROR" for e in events)
+
+
+def focus_in(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The last focus-in event (``object:state-changed:focused``, detail1 = 1), or None."""
+    ins = [e for e in events if e["type"] == "object:state-changed:focused" and e["detail1"] == 1]
+    return ins[-1] if ins else None
+
+
+def tab_to(orca: Orca, probe: Probe, target: str, presses: int = 40) -> list[dict[str, Any]]:
+    """``tabto:<id or name>`` as a person tabs with a screen reader: Tab, the client's focus
+    event on the next control, Orca has taken it, and only then the next Tab (a Tab sent
+    while Orca had not got to the last focus made Orca 43 skip that control: the 재원 fields
+    of transcript (a) under load). The events of all the Tabs; a STEP-ERROR event when
+    ``target`` was not reached."""
+    events: list[dict[str, Any]] = []
+    focused = probe.ask(op="focused")["focused"] or {}
+    for _ in range(presses):
+        if target in (focused.get("id"), focused.get("name")):
+            return events
+        marks = len(orca.focus_marks())
+        got = probe.ask(op="steps", steps=["tab:"], delay_ms=0)["events"]
+        events += got
+        event = focus_in(got)
+        if failed(got) or event is None:
+            return events
+        late_orca = orca.wait_focus_taken(event, marks)
+        if late_orca is not None:
+            return [*events, late_orca]
+        focused = event.get("source") or {}
+    events.append({"type": "STEP-ERROR", "error": f"Tab never reached {target}"})
+    return events
 
 
 def _seen(events: list[dict[str, Any]], etype: str, text: str) -> bool:
