@@ -11,13 +11,12 @@ Nothing else is replaced: real ``Config`` files, the real application palette, r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.a11y.theme import (
@@ -36,20 +35,6 @@ from app.config import POLICY_KEY, Config, RawValue
 
 Preference = Qt.ContrastPreference
 Role = QPalette.ColorRole
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[QApplication]:
-    font, pal, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    yield qapp
-    stop_following(qapp)
-    qapp.setProperty("hojo_base_font", None)
-    qapp.setProperty("hojo_high_contrast", None)
-    qapp.setFont(font)
-    qapp.setPalette(pal)
-    old = QStyleFactory.create(style)
-    if old is not None:
-        qapp.setStyle(old)
 
 
 def load(tmp_path: Path, registry: dict[str, dict[str, RawValue]] | None = None) -> Config:

@@ -3,8 +3,6 @@ frame in both themes (Fusion draws it in Highlight)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QPushButton,
-    QStyleFactory,
     QVBoxLayout,
     QWidget,
 )
@@ -28,24 +25,9 @@ from app.a11y.theme import (
     palette,
     reapply_config,
     scaled_font,
-    stop_following,
 )
 
 Group = QPalette.ColorGroup
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[QApplication]:
-    font, pal, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    yield qapp
-    stop_following(qapp)
-    qapp.setProperty("hojo_base_font", None)
-    qapp.setProperty("hojo_high_contrast", None)
-    qapp.setFont(font)
-    qapp.setPalette(pal)
-    old = QStyleFactory.create(style)
-    if old is not None:
-        qapp.setStyle(old)
 
 
 def test_contrast_formula() -> None:

@@ -3,30 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.app import create_app
 from server.audit.service import verify_all
 from server.config import Settings
 from server.db import unit_of_work
-from tests.server.execution.env import ExecEnv, build, post
-
-
-@pytest.fixture
-def env(settings: Settings, session_factory: sessionmaker[Session]) -> ExecEnv:
-    with unit_of_work(session_factory) as s:
-        return build(s, settings)
-
-
-@pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as c:
-        yield c
+from tests.server.execution.env import ExecEnv, post
 
 
 def _line(client: TestClient, env: ExecEnv) -> dict[str, Any]:

@@ -8,7 +8,6 @@ table's rows are rebuilt after every change: that used to send it on to 새로 �
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from app.a11y import assert_accessible
@@ -17,8 +16,18 @@ from app.services.api.session import Session
 from app.services.api.transport import Transport
 from app.views.admin.admin_page import AdminPage
 from domain.roles import Role
+from tests.app.keyboard import (
+    SHIFT,
+    Key,
+    back_to,
+    choose,
+    focused,
+    key,
+    show_page,
+    tab_to,
+    type_text,
+)
 from tests.app.views.adjust.harness import DemoServer, MakeContext
-from tests.app.views.budget.keys import SHIFT, Key, focused, key, tab_to, type_text
 
 pytestmark = pytest.mark.slow
 
@@ -26,35 +35,7 @@ pytestmark = pytest.mark.slow
 def open_page(qtbot: QtBot, make_context: MakeContext, login: str) -> AdminPage:
     page = AdminPage(make_context(login))
     page.setWindowTitle(page.accessibleName())
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
-    return page
-
-
-def choose(qtbot: QtBot, text: str) -> None:
-    """Move the focused combo box to ``text`` with the arrow keys (Home, then Down)."""
-    combo = focused()
-    assert isinstance(combo, QComboBox), combo
-    key(qtbot, Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        key(qtbot, Key.Key_Down)
-    assert combo.currentText() == text
-
-
-def back_to(qtbot: QtBot, identifier: str, limit: int = 30) -> None:
-    """Press Shift+Tab until the control ``identifier`` has focus."""
-    for _ in range(limit):
-        if focused().accessibleIdentifier() == identifier:
-            return
-        key(qtbot, Key.Key_Tab, SHIFT)
-    assert focused().accessibleIdentifier() == identifier, focused()
+    return show_page(qtbot, page)
 
 
 def test_create_a_user_and_change_roles_by_keyboard_alone(

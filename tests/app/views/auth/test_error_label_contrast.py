@@ -7,27 +7,14 @@ theme does not know fails here: #b00020 was 2.87:1 on the high-contrast black wi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.a11y.theme import apply_theme, contrast
 from app.views.auth.fields import error_label, show_error
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[QApplication]:
-    font, pal, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.style().name()
-    yield qapp
-    qapp.setProperty("hojo_base_font", None)
-    qapp.setFont(font)
-    qapp.setPalette(pal)
-    old = QStyleFactory.create(style)
-    if old is not None:
-        qapp.setStyle(old)
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])

@@ -10,18 +10,11 @@ from pytestqt.qtbot import QtBot
 from app.a11y import assert_accessible
 from app.a11y.announce import recording
 from app.views.budget.budget_page import BudgetPage
-from tests.app.views.budget.keys import ALT, CTRL, SHIFT, Key, focused, key, tab_to, type_text
+from tests.app.keyboard import ALT, CTRL, SHIFT, Key, focused, key, show_page, tab_to, type_text
 
 
 def open_page(qtbot: QtBot, ctx: Any) -> BudgetPage:
-    page = BudgetPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
+    page = show_page(qtbot, BudgetPage(ctx))
     first = page.first_focus()
     assert first is not None
     first.setFocus()

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from app.a11y.announce import recording
-from tests.app.views.budget.keys import CTRL, SHIFT, Key, focused, key, tab_to, type_text
-from tests.app.views.budget.test_budget_page import open_page
+from tests.app.keyboard import Key, focused, key, tab_to, type_text
+from tests.app.views.budget.new_line import new_travel_line
 
 CODES = ("01", "02", "03")
 
@@ -33,23 +33,7 @@ def focused_field() -> QLineEdit:
 def test_funding_fields_are_not_rebuilt_while_tabbing_through_them(
     qtbot: QtBot, make_ctx: Callable[..., Any]
 ) -> None:
-    page = open_page(qtbot, make_ctx())
-    type_text(qtbot, "긴급복지")
-    key(qtbot, Key.Key_Tab)
-    key(qtbot, Key.Key_End)  # 세부사업 긴급복지 지원
-    key(qtbot, Key.Key_N, CTRL | SHIFT)
-    form = page.commands.dialog
-    assert form is not None
-    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
-    tab_to(qtbot, "lineObjectSearch")
-    type_text(qtbot, "201-01")
-    tab_to(qtbot, "lineFunding")
-    key(qtbot, Key.Key_End)  # 자체재원
-    key(qtbot, Key.Key_Return)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    type_text(qtbot, "○ 교통비")
-    key(qtbot, Key.Key_Tab)
+    page = new_travel_line(qtbot, make_ctx())
     fields = {c: page.findChild(QLineEdit, f"funding_{c}") for c in CODES}
     assert all(isinstance(f, QLineEdit) for f in fields.values()), fields
 

@@ -16,8 +16,8 @@ from app.a11y import assert_accessible
 from app.a11y.announce import recording
 from app.models import LineColumn
 from app.views.budget.funding_box import FundingBox
-from tests.app.views.budget.keys import CTRL, SHIFT, Key, focused, key, tab_to, type_text
-from tests.app.views.budget.test_budget_page import open_page
+from tests.app.keyboard import CTRL, SHIFT, Key, focused, key, tab_to, type_text
+from tests.app.views.budget.new_line import new_travel_line
 
 SOURCES = {"01": "국고보조금", "02": "광역보조금", "03": "자체재원"}
 
@@ -34,23 +34,7 @@ def test_focus_stays_on_the_field_after_the_submit_and_the_summary_reads_the_edi
     qtbot: QtBot, make_ctx: Callable[..., Any]
 ) -> None:
     ctx = make_ctx()
-    page = open_page(qtbot, ctx)
-    type_text(qtbot, "긴급복지")
-    key(qtbot, Key.Key_Tab)
-    key(qtbot, Key.Key_End)  # 세부사업 긴급복지 지원
-    key(qtbot, Key.Key_N, CTRL | SHIFT)
-    form = page.commands.dialog
-    assert form is not None
-    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
-    tab_to(qtbot, "lineObjectSearch")
-    type_text(qtbot, "201-01")
-    tab_to(qtbot, "lineFunding")
-    key(qtbot, Key.Key_End)  # 자체재원
-    key(qtbot, Key.Key_Return)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    type_text(qtbot, "○ 교통비")
-    key(qtbot, Key.Key_Tab)
+    page = new_travel_line(qtbot, ctx)
     type_text(qtbot, "25,000원*4회")
     field = tab_to(qtbot, "funding_03")
     type_text(qtbot, "100")

@@ -10,37 +10,21 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.a11y.announce import recording
 from app.a11y.audit import assert_accessible
 from app.views.execution.expenditure_page import ExpenditurePage
 from domain.contracts.execution import PaymentIn
-from tests.app.views.budget.keys import focused, key, type_text
+from tests.app.keyboard import focused, key, show_page, type_text
+from tests.app.keyboard import tab_to_widget as tab_to
 from tests.app.views.execution.harness import PAYER, RestartableServer, obligate, staff_line
 
 TITLE = "3월 강사료"
 
 
-def tab_to(qtbot: QtBot, target: QWidget, limit: int = 30) -> None:
-    """Press Tab until ``target`` has focus (fails if it is not reached)."""
-    for _ in range(limit):
-        if focused() is target:
-            return
-        key(qtbot, Qt.Key.Key_Tab)
-    assert focused() is target, f"Tab did not reach {target.objectName()}: at {focused()}"
-
-
 def open_page(qtbot: QtBot, ctx: Any) -> ExpenditurePage:
-    page = ExpenditurePage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
+    page = show_page(qtbot, ExpenditurePage(ctx))
     assert page.data is not None
     return page
 

@@ -20,8 +20,8 @@ from app.views.execution.review_page import ObligationPage, PaymentPage, ReviewP
 from domain.contracts.execution import DocumentIn
 from domain.contracts.users import UserCreate
 from domain.roles import Role
+from tests.app.keyboard import focused, key, show_page, tab_to_widget, type_text
 from tests.app.views.budget.harness import PASSWORD
-from tests.app.views.budget.keys import focused, key, type_text
 from tests.app.views.execution.harness import FINANCE, PAYER, STAFF, staff_line
 
 REQUESTS = "/execution/requests"
@@ -29,23 +29,13 @@ RESOLUTIONS = "/execution/resolutions"
 
 
 def open_page(qtbot: QtBot, page: ReviewPage) -> ReviewPage:
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
+    show_page(qtbot, page)
     assert page.data is not None
     return page
 
 
-def tab_to(qtbot: QtBot, target: QWidget, limit: int = 20) -> None:
-    for _ in range(limit):
-        if focused() is target:
-            return
-        key(qtbot, Qt.Key.Key_Tab)
-    assert focused() is target, f"Tab did not reach {target.objectName()}: at {focused()}"
+def tab_to(qtbot: QtBot, target: QWidget) -> None:
+    tab_to_widget(qtbot, target, limit=20)
 
 
 def find(qtbot: QtBot, page: ReviewPage, text: str) -> None:

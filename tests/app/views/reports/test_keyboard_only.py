@@ -11,14 +11,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from app.a11y import assert_accessible
 from app.a11y.announce import recording
 from app.views.reports.reports_page import ReportsPage
+from tests.app.keyboard import (
+    Key,
+    choose,
+    focused,
+    key,
+    replace_text,
+    show_page,
+    tab_to,
+)
 from tests.app.views.adjust.harness import DemoServer, MakeContext
-from tests.app.views.budget.keys import CTRL, Key, focused, key, tab_to, type_text
 
 pytestmark = pytest.mark.slow
 WAIT_MS = 120_000
@@ -41,33 +48,9 @@ def open_page(
 ) -> ReportsPage:
     page = ReportsPage(make_context(login, inline=False))
     page.setWindowTitle(page.accessibleName())
-    qtbot.addWidget(page)
-    page.resize(1000, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
+    show_page(qtbot, page, 1000, 800)
     qtbot.waitUntil(lambda: page.versions.count() > 0, timeout=WAIT_MS)
     return page
-
-
-def choose(qtbot: QtBot, text: str) -> None:
-    """Move the focused combo box to ``text`` with the arrow keys (Home, then Down)."""
-    combo = focused()
-    assert isinstance(combo, QComboBox), combo
-    key(qtbot, Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        key(qtbot, Key.Key_Down)
-    assert combo.currentText() == text
-
-
-def replace_text(qtbot: QtBot, text: str) -> None:
-    key(qtbot, Key.Key_A, CTRL)
-    key(qtbot, Key.Key_Delete)
-    type_text(qtbot, text)
 
 
 def test_make_open_and_cancel_a_report_by_keyboard(
@@ -185,3 +168,38 @@ def test_resolution_form_by_keyboard(
     assert said[-1].text == f"보고서를 만들었습니다: {out} (1쪽)"
     assert out.stat().st_size > 1000 and focused() is page.open_button
     assert_accessible(page)
+
+
+def test_made_again_at_once_after_a_cancel_starts_when_the_cancelled_worker_stops(
+    qtbot: QtBot, make_context: MakeContext, tmp_path: Path
+) -> None:
+    """만들기, 취소, 만들기 as fast as keys go: the cancelled job may still write or remove the
+    same file, so the new one starts when the runner says the cancelled one has ended."""
+    page = open_page(qtbot, make_context)
+    tab_to(qtbot, "reports.format")
+    choose(qtbot, "Excel XLSX")
+    tab_to(qtbot, "reports.out")
+    out = tmp_path / "again.xlsx"
+    replace_text(qtbot, str(out))
+    key(qtbot, Key.Key_Tab)
+    assert focused() is page.make_button
+    with recording() as said:
+        key(qtbot, Key.Key_Space)
+        key(qtbot, Key.Key_Space)  # 취소: its end is delivered by the event loop, not yet run
+        stopping = page._stopping
+        assert stopping is not None and stopping.is_cancelled and not stopping.is_finished
+        assert focused() is page.make_button
+        key(qtbot, Key.Key_Space)  # 만들기 again
+        assert page.task is None and page._waiting is not None
+        assert focused() is page.cancel_button
+        qtbot.waitUntil(lambda: page.result is not None, timeout=WAIT_MS)
+    assert stopping.is_finished and page._stopping is None and page._waiting is None
+    texts = [a.text for a in said]
+    assert texts[:3] == [
+        "보고서를 만드는 중입니다…",
+        "보고서 만들기를 취소했습니다.",
+        "보고서를 만드는 중입니다…",
+    ]
+    assert len(texts) == 4 and texts[3].startswith(f"보고서를 만들었습니다: {out} (")
+    assert out.stat().st_size > 1000 and focused() is page.open_button
+    assert page.make_button.isEnabled() and not page.cancel_button.isEnabled()

@@ -5,14 +5,13 @@ arrow keys, a line found in the table, its 산출근거 edited (Alt+O) and a 산
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from app.a11y import assert_accessible
 from app.a11y.announce import recording
 from app.views.revenue.revenue_page import RevenuePage
+from tests.app.keyboard import ALT, CTRL, Key, choose, focused, key, show_page, tab_to, type_text
 from tests.app.views.adjust.harness import MakeContext
-from tests.app.views.budget.keys import ALT, CTRL, Key, focused, key, tab_to, type_text
 
 pytestmark = pytest.mark.slow
 
@@ -20,27 +19,9 @@ pytestmark = pytest.mark.slow
 def open_page(qtbot: QtBot, make_context: MakeContext, login: str) -> RevenuePage:
     page = RevenuePage(make_context(login))
     page.setWindowTitle(page.accessibleName())
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
-    page.activate()
+    show_page(qtbot, page)
     assert page.data is not None
     return page
-
-
-def choose(qtbot: QtBot, text: str) -> None:
-    """Move the focused combo box to ``text`` with the arrow keys (Home, then Down)."""
-    combo = focused()
-    assert isinstance(combo, QComboBox), combo
-    key(qtbot, Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == text:
-            return
-        key(qtbot, Key.Key_Down)
-    assert combo.currentText() == text
 
 
 def test_revenue_basis_by_keyboard_alone(qtbot: QtBot, make_context: MakeContext) -> None:
