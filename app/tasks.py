@@ -9,6 +9,11 @@
 - ``on_done(result)``, ``on_error(exception)``, ``on_progress(fraction, text)`` and
   ``on_cancelled()`` always run on the GUI thread, after the call that queued the work has
   returned (a queued signal), never inside the worker.
+- Every task ends exactly once: ``on_done``, ``on_error`` or ``on_cancelled``. The end is
+  decided on the GUI thread when it is delivered: a task cancelled before then ends cancelled,
+  whatever the work returned or raised (an error of cancelled work is only logged), and
+  reports no progress after ``cancel()``. So a caller that cancels on the GUI thread hears
+  nothing more from that task but ``on_cancelled``.
 - ``TaskManager(inline=True)`` runs everything synchronously in the caller's thread, with
   the callbacks called at once: Picard's FakeThreadPool, for tests of operations and views.
 
@@ -189,33 +194,34 @@ class TaskManager:
                 sink = on_progress
 
                 def post_progress(fraction: float, text: str) -> None:
-                    self._post(lambda: None if state.is_finished else sink(fraction, text))
+                    self._post(lambda: None if _ended(state) else sink(fraction, text))
 
                 state._progress_sink = post_progress
 
-        def finish(callback: Callable[[], None]) -> None:
+        def finish(outcome: Callable[[], None]) -> None:
             # Runs on the GUI thread (or inline): mark finished first, then tell the caller.
+            # A cancel() that came before this moment wins over the work's result or error.
             state._finished.set()
             with self._active_lock:
                 self._active.discard(state)
-            callback()
-
-        def body() -> None:
-            outcome: Callable[[], None]
             if state.is_cancelled:
                 outcome = on_cancelled or _nothing
-            else:
+            outcome()
+
+        def body() -> None:
+            outcome: Callable[[], None] = _nothing  # cancelled: finish calls on_cancelled
+            if not state.is_cancelled:
                 try:
                     result = work(state)
                 except TaskCancelled:
-                    outcome = on_cancelled or _nothing
+                    state.cancel()  # raised by the work itself: it ends cancelled all the same
                 except Exception as error:  # noqa: BLE001 (handed to on_error on the GUI thread)
-                    outcome = _bind_error(on_error or _report_unhandled, error)
-                else:
                     if state.is_cancelled:
-                        outcome = on_cancelled or _nothing
+                        log.debug("cancelled task %r ended with %r", state.label, error)
                     else:
-                        outcome = _bind_result(on_done, result)
+                        outcome = _bind_error(on_error or _report_unhandled, error)
+                else:
+                    outcome = _bind_result(on_done, result)
             if self.inline:
                 finish(outcome)
             else:
@@ -234,6 +240,11 @@ class TaskManager:
 
 def _nothing() -> None:
     return None
+
+
+def _ended(state: TaskState) -> bool:
+    """No more progress once the task is cancelled or finished."""
+    return state.is_cancelled or state.is_finished
 
 
 def _bind_result(on_done: Callable[[Any], None] | None, result: object) -> Callable[[], None]:

@@ -62,6 +62,7 @@ class ChangeHub(QObject):
 
 
 OnError = Callable[[BaseException], None]
+OnCancelled = Callable[[], None]
 
 
 @dataclass
@@ -81,12 +82,17 @@ class OperationRunner:
         *,
         source: object = None,
         on_progress: Callable[[float, str], None] | None = None,
+        on_cancelled: OnCancelled | None = None,
     ) -> TaskState:
+        """Start ``work`` on the network pool. It ends in exactly one of ``on_done`` (then
+        ``changes`` are published), ``on_error`` or ``on_cancelled`` (``state.cancel()`` before
+        the end: no result, no error, no progress after it, nothing published)."""
         return self.tasks.run_net(
             work,
             self._done(changes, source, on_done),
             on_error,
             on_progress=on_progress,
+            on_cancelled=on_cancelled,
             label=label,
         )
 
@@ -99,8 +105,16 @@ class OperationRunner:
         on_error: OnError | None = None,
         *,
         source: object = None,
+        on_cancelled: OnCancelled | None = None,
     ) -> TaskState:
-        return self.tasks.run_db(work, self._done(changes, source, on_done), on_error, label=label)
+        """Queue ``work`` on the DB worker; it ends as :meth:`run_net` describes."""
+        return self.tasks.run_db(
+            work,
+            self._done(changes, source, on_done),
+            on_error,
+            on_cancelled=on_cancelled,
+            label=label,
+        )
 
     def _done(
         self, changes: Changes, source: object, on_done: Callable[[Any], None] | None

@@ -32,16 +32,20 @@ def make_report(
     on_done: Callable[[ReportResult], None] | None = None,
     on_error: OnError | None = None,
     on_progress: Progress | None = None,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> TaskState:
-    """Write the report; ``state.cancel()`` stops it and removes the partial file."""
+    """Write the report; ``state.cancel()`` stops it and removes the partial file. The job ends
+    in exactly one of ``on_done``, ``on_error`` or ``on_cancelled`` (when the worker has
+    stopped after ``state.cancel()``; nothing else is heard from it after the cancel)."""
     from app.services.reports.generate import generate
 
     def work(state: TaskState) -> ReportResult:
         return generate(ctx.api, request, state)
 
     return ctx.ops.run_net(
-        "보고서 만들기", work, Changes(), on_done, on_error, on_progress=on_progress
-    )
+        "보고서 만들기", work, Changes(), on_done, on_error,
+        on_progress=on_progress, on_cancelled=on_cancelled,
+    )  # fmt: skip
 
 
 def load_resolutions(

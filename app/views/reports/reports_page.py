@@ -36,7 +36,7 @@ from app.views.page import Page
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.services.reports.generate import ReportResult
+    from app.services.reports.generate import ReportRequest, ReportResult
     from app.services.reports.xlsx_apply import Applied
     from app.services.reports.xlsx_import import ImportPreview
     from app.tasks import TaskState
@@ -73,8 +73,9 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.task: TaskState | None = None
-        self._job: object | None = None  # the report being made (see make)
+        self.task: TaskState | None = None  # the report being made
+        self._stopping: TaskState | None = None  # a cancelled report whose worker still runs
+        self._waiting: ReportRequest | None = None  # made while _stopping: starts after it
         self.result: ReportResult | None = None
         self.preview: ImportPreview | None = None
         self.versions_list: list[VersionOut] = []
@@ -247,21 +248,25 @@ class ReportsPage(Page):
         self._busy(True)
         self.progress.setValue(0)
         report(self.make_button, self.status, tr("보고서를 만드는 중입니다…"))
-        job = self._job = object()  # callbacks of a cancelled job come late: they are ignored
+        if self._stopping is not None:  # its worker may still write or remove the same file
+            self._waiting = request
+        else:
+            self._start(request)
+
+    def _start(self, request: ReportRequest) -> None:
+        # A job ends in exactly one of _made, _failed or _cancelled; once cancelled, only the
+        # last (the task runner guarantees it), so nothing of a cancelled job reaches the page.
         task = ops.make_report(
-            self.ctx, request,
-            lambda result: self._made(result) if self._job is job else None,
-            lambda error: self._failed(error) if self._job is job else None,
-            on_progress=lambda f, t: self._progress(f, t) if self._job is job else None,
-        )  # fmt: skip
-        self.task = task if self._job is job and not task.is_finished else None
+            self.ctx, request, self._made, self._failed, self._progress, self._cancelled
+        )
+        self.task = None if task.is_finished else task
 
     def _progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress.setAccessibleDescription(text)
 
     def _made(self, result: ReportResult) -> None:
-        self.task = self._job = None
+        self.task = None
         self.result = result
         self.open_button.setEnabled(True)
         self._busy(False, self.open_button)
@@ -270,23 +275,34 @@ class ReportsPage(Page):
             file=result.text()))  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
-        self.task = self._job = None
+        self.task = None
         self._busy(False)
-        cancelled = type(error).__name__ in ("TaskCancelled", "ReportCancelled")
-        text = tr("보고서 만들기를 취소했습니다.") if cancelled else cycle.error_text(error)
-        report(self.make_button, self.status, text, error=not cancelled)
+        report(self.make_button, self.status, cycle.error_text(error), error=True)
 
     def cancel(self) -> None:
-        """Stop the report: said at once, the page ready again (the task manager tells nobody
-        when work ends cancelled, so the page does not wait for the worker; a late result or
-        error of the cancelled job is ignored, and the worker removes its partial file)."""
-        task, self.task, self._job = self.task, None, None
-        if task is None:
+        """Stop the report: said at once and the page ready again, without waiting for the
+        worker to reach its next check (it then ends in ``_cancelled`` and removes its partial
+        file; a report made again meanwhile starts after that)."""
+        task, self.task, self._waiting = self.task, None, None
+        if task is not None:
+            task.cancel()
+            self._stopping = task
+        elif self._stopping is None:
             return
-        task.cancel()
         self.progress.setValue(0)
         self._busy(False)
         report(self.make_button, self.status, tr("보고서 만들기를 취소했습니다."))
+
+    def _cancelled(self) -> None:
+        """The worker of a cancelled report has stopped: start the report made meanwhile."""
+        if self._stopping is None:  # cancelled by someone else (TaskManager.shutdown)
+            self.task = None
+            self._busy(False)
+            return
+        self._stopping = None
+        request, self._waiting = self._waiting, None
+        if request is not None:
+            self._start(request)
 
     def open_file(self) -> None:
         if self.result is not None:
