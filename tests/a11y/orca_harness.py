@@ -1,8 +1,8 @@
 """The Orca side of the accessibility harness, for any keyboard-only task: Orca 43 with speech
 off and its speech log read back, one Orca + client per test module (a fresh one for a retry),
-transcripts of probe steps with the app's announcements beside them, golden files compared
-with a readable diff (``HOJO_UPDATE_GOLDEN=1`` rewrites them), a task rerun once in a fresh
-Orca + client when a step did not happen in time (``run_once_more``), and the client's demo
+transcripts of probe steps with the app's announcements beside them (normalised and compared
+with the golden files by ``golden.py``), a task rerun once in a fresh Orca + client when a
+step did not happen in time (``run_once_more``), and the client's demo
 server asked directly through its API with this launch's demo credential. Used by
 ``test_orca_transcripts.py`` and ``test_orca_expenditure.py`` (their ``sessions`` fixture is in
 ``conftest.py``); the races it avoids (keys held by Qt for Orca overtaken by IME commits, a
@@ -12,9 +12,7 @@ docs/accessibility.md §1.
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -28,22 +26,13 @@ from typing import Any, TypeVar
 
 import pytest
 
+from tests.a11y.golden import normalise
 from tests.a11y.harness import SYSTEM_PYTHON, TOOLS, Hojo, Probe, announcements, start_client
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE = os.environ.get("HOJO_UPDATE_GOLDEN") == "1"
 MAIN_WINDOW = "xfocus:호조 데스크"
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*?)'\s*(\{'established.*)?$", re.MULTILINE)
-VOLATILE = [
-    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"), "<일시>"),
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), "<날짜>"),
-    (re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b"), "<시각>"),
-    (re.compile(r"\d+분 남음"), "<n>분 남음"),
-    (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<id>"),
-]
 T = TypeVar("T")
 FOCUS_MARK = re.compile(r"^ORCA HARNESS: focus (done|skipped) (.*)$", re.MULTILINE)
-NAV_COUNT = re.compile(r"List with \d+ items?\.")
 DEMO_SERVER = re.compile(r"데모 서버 시작: (http://127\.0\.0\.1:\d+) \(pid (\d+)\)")
 
 
@@ -166,19 +155,6 @@ def run_once_more(
                 raise
             print(f"[a11y] {name}: a step did not happen in time; once more, fresh: {failed}")
     raise AssertionError("unreachable")
-
-
-def normalise(lines: list[str]) -> list[str]:
-    out = []
-    for i, line in enumerate(lines):
-        if i and lines[i - 1] == "작업 목록(W):" and NAV_COUNT.fullmatch(line):
-            # how many pages the 작업 목록 has changes with every new page; the entries
-            # themselves are checked by test_navigation_entries_for_the_role
-            line = "List with <n> items."
-        for pattern, repl in VOLATILE:
-            line = pattern.sub(repl, line)
-        out.append(line)
-    return out
 
 
 class StepFailed(AssertionError):
@@ -348,30 +324,6 @@ def quiet_until(orca: Orca, quiet: float = 0.6, limit: float = 8.0) -> None:
             count, still_since = now, time.monotonic()
         elif time.monotonic() - still_since >= quiet:
             return
-
-
-def check_golden(name: str, text: str, actual_dir: Path) -> None:
-    """Compare with ``golden/<name>``; a difference fails with a unified diff."""
-    path = GOLDEN / name
-    (actual_dir / name).write_text(text, encoding="utf-8")
-    if UPDATE or not path.exists():
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"golden transcript {path} was missing; written — review and commit it")
-        return
-    expected = path.read_text(encoding="utf-8")
-    if text != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True), text.splitlines(keepends=True),
-                f"golden/{name}", f"this run ({actual_dir / name})",
-            )
-        )  # fmt: skip
-        pytest.fail(
-            f"what Orca says changed ({name}); if intended, rerun with HOJO_UPDATE_GOLDEN=1 and "
-            f"review the diff:\n{diff}",
-            pytrace=False,
-        )
 
 
 class DemoApi:

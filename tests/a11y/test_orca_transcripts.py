@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.a11y.golden import check_golden
 from tests.a11y.orca_harness import (
     MAIN_WINDOW,
     DemoApi,
     Session,
     Sessions,
-    check_golden,
     run_once_more,
     transcript,
 )
