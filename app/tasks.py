@@ -55,11 +55,25 @@ class TaskState:
         self._progress = 0.0
         self._text = ""
         self._progress_sink: Callable[[float, str], None] | None = None
+        self._committed = False
 
     # --- caller side -------------------------------------------------------------------------
-    def cancel(self) -> None:
-        """Ask the work to stop; it stops at its next check. Safe from any thread."""
-        self._cancel.set()
+    def cancel(self) -> bool:
+        """Ask the work to stop; it stops at its next check. Safe from any thread.
+
+        False when the work has passed its point of no return (:meth:`point_of_no_return`):
+        the server is already doing what was asked, so the task runs to its real end.
+        """
+        with self._lock:
+            if self._committed:
+                return False
+            self._cancel.set()
+            return True
+
+    @property
+    def can_cancel(self) -> bool:
+        with self._lock:
+            return not self._committed and not self._finished.is_set()
 
     @property
     def is_finished(self) -> bool:
@@ -83,6 +97,17 @@ class TaskState:
     def raise_if_cancelled(self) -> None:
         if self._cancel.is_set():
             raise TaskCancelled(self.label)
+
+    def point_of_no_return(self) -> None:
+        """Stop here if cancelled; otherwise refuse every later cancel().
+
+        Call it just before a request the server carries out whole (one transaction): a
+        cancel after it could only hide a change that happens anyway.
+        """
+        with self._lock:
+            if self._cancel.is_set():
+                raise TaskCancelled(self.label)
+            self._committed = True
 
     def set_progress(self, fraction: float, text: str = "") -> None:
         """Report progress (clamped to 0..1) and a short Korean text ("3/10 세부사업")."""

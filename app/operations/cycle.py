@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.operations import Changes, OnError
+from app.operations import Changes, OnCancelled, OnError
 from app.services.api.errors import ApiError, ServiceError
 from domain.codes import CodeBook, available_years, load_codebook
 from domain.contracts.audit import HistoryEvent
@@ -295,10 +295,11 @@ def _create(
     on_error: OnError | None,
     on_progress: Progress,
     source: object,
+    on_cancelled: OnCancelled | None,
 ) -> TaskState:
     def work(state: TaskState) -> VersionDetail:
         state.set_progress(0.05, "원본 예산 확인")
-        state.raise_if_cancelled()
+        state.point_of_no_return()  # from here the server copies whatever the user presses
         state.set_progress(0.1, "예산 항목 복사 중")
         created = call()  # one transaction on the server: all lines or none
         state.set_progress(0.8, "복사한 예산 확인")
@@ -308,8 +309,9 @@ def _create(
 
     changes = Changes(versions=True, lines=True, revenue=True, requests=True, programs=True)
     return ctx.ops.run_net(
-        label, work, changes, on_done, on_error, source=source, on_progress=on_progress
-    )
+        label, work, changes, on_done, on_error, source=source, on_progress=on_progress,
+        on_cancelled=on_cancelled,
+    )  # fmt: skip
 
 
 def create_supplementary(
@@ -320,11 +322,12 @@ def create_supplementary(
     *,
     on_progress: Progress = None,
     source: object = None,
+    on_cancelled: OnCancelled | None = None,
 ) -> TaskState:
     """제N회 추경 from an 성립 version: every line copied, 성립 amounts become 기정액."""
     return _create(
         ctx, "추가경정예산 만들기", lambda: ctx.api.create_supplementary(version_id), on_done,
-        on_error, on_progress, source,
+        on_error, on_progress, source, on_cancelled,
     )  # fmt: skip
 
 
@@ -336,9 +339,10 @@ def create_next_year(
     *,
     on_progress: Progress = None,
     source: object = None,
+    on_cancelled: OnCancelled | None = None,
 ) -> TaskState:
     """Next year's 본예산(안) from this version's structure and amounts."""
     return _create(
         ctx, "다음 연도 예산 만들기", lambda: ctx.api.create_next_year(version_id), on_done,
-        on_error, on_progress, source,
+        on_error, on_progress, source, on_cancelled,
     )  # fmt: skip

@@ -2861,5 +2861,13 @@
         <source>끔</source>
         <translation>Off</translation>
     </message>
+    <message>
+        <source>서버가 이미 처리하고 있어 취소할 수 없습니다. 끝나면 알려 드립니다.</source>
+        <translation>The server is already doing this, so it cannot be cancelled. You will be told when it ends.</translation>
+    </message>
+    <message>
+        <source>{what}을(를) 취소했습니다.</source>
+        <translation>{what}: cancelled.</translation>
+    </message>
 </context>
 </TS>

@@ -235,3 +235,30 @@ def test_task_cancelled_is_raised_by_the_state() -> None:
         state.raise_if_cancelled()
     state.set_progress(1.5, "끝")
     assert state.progress == 1.0
+
+
+def test_no_cancel_after_the_point_of_no_return(tasks: TaskManager, qtbot: QtBot) -> None:
+    """Work the server carries out whole: a cancel before the request stops it, one after it
+    is refused (False) and the task ends with its real result, not a hidden change."""
+    committed, release = threading.Event(), threading.Event()
+    done: list[object] = []
+    cancelled: list[bool] = []
+
+    def server_call(state: TaskState) -> str:
+        state.point_of_no_return()
+        committed.set()
+        assert release.wait(5)
+        return "version made"
+
+    state = tasks.run_net(server_call, done.append, on_cancelled=lambda: cancelled.append(True))
+    assert committed.wait(5)
+    assert not state.can_cancel
+    assert state.cancel() is False
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == ["version made"] and cancelled == [] and not state.is_cancelled
+
+    before = TaskState("추경")
+    assert before.can_cancel and before.cancel() is True
+    with pytest.raises(TaskCancelled):
+        before.point_of_no_return()

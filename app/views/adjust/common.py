@@ -172,6 +172,7 @@ class ProgressRow(QWidget):
         if state is not None and not state.is_finished:
             self.bar.setValue(0)
             self._milestone = 0
+            self.cancel.setAccessibleDescription("")
             self.show()
 
     def progress(self, fraction: float, text: str) -> None:
@@ -191,8 +192,12 @@ class ProgressRow(QWidget):
         self.hide()
 
     def _cancel(self) -> None:
-        if self._state is not None:
-            self._state.cancel()
+        if self._state is None or self._state.cancel():
+            return
+        # Past its point of no return: the server finishes the work whatever is pressed.
+        text = tr("서버가 이미 처리하고 있어 취소할 수 없습니다. 끝나면 알려 드립니다.")
+        self.cancel.setAccessibleDescription(text)
+        announce(self.cancel, text, assertive=True)  # the button stays: focus is not lost
 
 
 def align_right(label: QLabel) -> QLabel:

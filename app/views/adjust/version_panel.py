@@ -151,6 +151,13 @@ class VersionPanel(QGroupBox):
 
         return show
 
+    def _cancelled(self, what: str, widget: QWidget) -> Callable[[], None]:
+        def show() -> None:
+            self.progress.finish()
+            report(widget, self.message, tr("{what}을(를) 취소했습니다.").format(what=what))
+
+        return show
+
     def _moved(self, text: str, widget: QWidget) -> Callable[[VersionDetail], None]:
         def show(detail: VersionDetail) -> None:
             self.progress.finish()
@@ -232,6 +239,7 @@ class VersionPanel(QGroupBox):
             self._moved(tr("{kind}을(를) 만들었습니다."), self.supplementary_button),
             self._refused(tr("추경 만들기"), self.supplementary_button),
             on_progress=self.progress.progress, source=self,
+            on_cancelled=self._cancelled(tr("추경 만들기"), self.supplementary_button),
         )  # fmt: skip
         self.progress.start(state)
 
@@ -244,6 +252,7 @@ class VersionPanel(QGroupBox):
             self._moved(tr("{kind}을(를) 만들었습니다."), self.next_year_button),
             self._refused(tr("다음 연도 예산 만들기"), self.next_year_button),
             on_progress=self.progress.progress, source=self,
+            on_cancelled=self._cancelled(tr("다음 연도 예산 만들기"), self.next_year_button),
         )  # fmt: skip
         self.progress.start(state)
 

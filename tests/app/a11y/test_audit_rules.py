@@ -216,3 +216,24 @@ def test_budget_page_status_labels_have_stable_identifiers(qtbot: QtBot) -> None
         (programs.count, "programCount"),
     ):
         assert label.accessibleIdentifier() == ident == label.objectName()
+
+
+def test_cancel_past_the_point_of_no_return_is_said_not_silent(qtbot: QtBot) -> None:
+    from app.a11y.announce import recording
+    from app.tasks import TaskState
+    from app.views.adjust.common import ProgressRow
+
+    row = ProgressRow("test")
+    qtbot.addWidget(row)
+    state = TaskState()
+    row.start(state)
+    state.point_of_no_return()  # the worker sent the request the server carries out whole
+    with recording() as said:
+        row.cancel.click()
+    assert not state.is_cancelled
+    assert [a.text for a in said] == [
+        "서버가 이미 처리하고 있어 취소할 수 없습니다. 끝나면 알려 드립니다."
+    ]
+    assert said[0].assertive
+    assert row.cancel.isEnabled()  # it stays where the focus is
+    assert "취소할 수 없습니다" in row.cancel.accessibleDescription()

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.operations import Changes, cycle
+from app.tasks import TaskState
 from domain.contracts.budget import VersionDetail
 from tests.app.views.adjust.harness import MakeContext, demo_server, make_context
 
@@ -44,6 +45,39 @@ def test_supplementary_runs_off_the_gui_thread_with_progress(
     assert published and published[-1].versions and published[-1].lines
     lines = ctx.api.expenditure_lines(detail.id)
     assert lines and all(line.base_amount == line.amount for line in lines)
+
+
+def test_cancel_while_the_server_copies_is_refused_and_the_version_arrives(
+    qtbot: QtBot, make_context: MakeContext
+) -> None:
+    """Once the copy request is on its way the server makes the version whatever the user
+    presses: cancel() says no, and the page hears the real result (not a silent change)."""
+    ctx = make_context("demo-budget-office", inline=False)
+    established = [v for v in ctx.api.versions() if v.state == "성립"][-1]
+    refused: list[bool] = []
+    done: list[VersionDetail] = []
+    errors: list[BaseException] = []
+    cancelled: list[bool] = []
+    holder: list[TaskState] = []
+
+    def progress(_fraction: float, text: str) -> None:
+        if text == "예산 항목 복사 중" and holder:  # sent after the point of no return
+            refused.append(holder[0].cancel())
+
+    state = cycle.create_supplementary(
+        ctx, established.id, done.append, errors.append, on_progress=progress,
+        on_cancelled=lambda: cancelled.append(True),
+    )  # fmt: skip
+    holder.append(state)
+    qtbot.waitUntil(lambda: bool(done or errors or cancelled), timeout=30_000)
+    assert refused == [False] and cancelled == [], (refused, cancelled)
+    # The server's own answer arrives: the new 추경, or (after the test above made one from
+    # this 성립 version) its refusal in Korean — never a silent "cancelled".
+    if done:
+        assert done[0].base_version_id == established.id
+        assert any(v.id == done[0].id for v in ctx.api.versions())
+    else:
+        assert "추경" in cycle.error_text(errors[0]), errors
 
 
 def test_refused_confirm_gives_reasons(qtbot: QtBot, make_context: MakeContext) -> None:
